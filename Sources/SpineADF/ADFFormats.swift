@@ -1,0 +1,9 @@
+// Registry entries for the Atlassian Document Format format(s) of this module.
+
+import SpineCore
+
+/// The formats this module provides, for the registry.
+public enum ADFFormats {
+    /// Descriptors registered by `Spine.registry`.
+    public static var descriptors: [FormatDescriptor] { [] }
+}

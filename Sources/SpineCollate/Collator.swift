@@ -1,0 +1,6 @@
+// Collation: Jira issues → one requirements document.
+
+import SpineCore
+
+/// Placeholder until the collate issue lands.
+public enum Collation {}

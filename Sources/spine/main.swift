@@ -1,0 +1,5 @@
+// Entry point of the `spine` command-line tool.
+
+import Spine
+
+print("spine " + Spine.version)

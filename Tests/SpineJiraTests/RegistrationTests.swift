@@ -1,0 +1,14 @@
+// The module's registry entries are well-formed.
+
+import SpineCore
+import SpineJira
+import XCTest
+
+final class RegistrationTests: XCTestCase {
+    func testDescriptorsHaveNamesAndAConverter() {
+        for descriptor in JiraFormats.descriptors {
+            XCTAssertFalse(descriptor.name.isEmpty)
+            XCTAssertTrue(descriptor.reader != nil || descriptor.writer != nil, descriptor.name)
+        }
+    }
+}
