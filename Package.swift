@@ -33,7 +33,7 @@ let package = Package(
 
         // MARK: - Jobs built on the formats
         .target(name: "SpineCollate", dependencies: ["SpineCore"]),
-        .target(name: "SpineAtlassian", dependencies: ["SpineCore"]),
+        .target(name: "SpineAtlassian", dependencies: ["SpineCore", "SpineCollate"]),
         .target(name: "Spine", dependencies: [
             "SpineCore", "SpineMarkdown", "SpineConfluence", "SpineADF", "SpineJiraWiki",
             "SpineJira", "SpineCSV", "SpineWord", "SpineCollate", "SpineAtlassian",
