@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SpineJiraWiki", dependencies: ["SpineCore"]),
         .target(name: "SpineJira", dependencies: ["SpineCore", "SpineADF", "SpineJiraWiki"]),
         .target(name: "SpineCSV", dependencies: ["SpineCore", "SpineJiraWiki"]),
-        .target(name: "SpineWord", dependencies: ["SpineCore", "SpineXML", "CZlib"]),
+        .target(name: "SpineWord", dependencies: ["SpineCore", "SpineXML", "CLibXML2", "CZlib"]),
 
         // MARK: - Jobs built on the formats
         .target(name: "SpineCollate", dependencies: ["SpineCore"]),
