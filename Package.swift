@@ -42,7 +42,7 @@ let package = Package(
         // MARK: - Executables
         .target(name: "SpineCLI", dependencies: ["Spine"]),
         .executableTarget(name: "spine", dependencies: ["SpineCLI"]),
-        .executableTarget(name: "spine-bench", dependencies: ["Spine"]),
+        .executableTarget(name: "spine-bench", dependencies: ["Spine", "SpineRobustness"]),
         .target(name: "SpineRobustness", dependencies: ["Spine"]),
         .executableTarget(name: "spine-fuzz", dependencies: ["SpineRobustness"]),
 
