@@ -65,9 +65,13 @@ enum JiraColumn: Hashable, Sendable {
         }
         if lower.hasPrefix("custom field (") && lower.hasSuffix(")") && name.count > 15 {
             let inner = String(name.dropFirst("custom field (".count).dropLast())
-            self = Self.knownHeaders[inner.lowercased()].flatMap { known in
-                if case .field = known { return known } else { return nil }
-            } ?? .field(inner)
+            // `Custom field (Story Points)` is the same column as `Story Points`, but
+            // `Custom field (Status)` is a custom field, not the system Status.
+            switch Self.knownHeaders[inner.lowercased()] {
+            case .some(.field(let known)): self = .field(known)
+            case .some(.acceptanceCriteria): self = .acceptanceCriteria
+            default: self = .field(inner)
+            }
             return
         }
         self = .field(name)
