@@ -40,7 +40,8 @@ let package = Package(
         ]),
 
         // MARK: - Executables
-        .executableTarget(name: "spine", dependencies: ["Spine"]),
+        .target(name: "SpineCLI", dependencies: ["Spine"]),
+        .executableTarget(name: "spine", dependencies: ["SpineCLI"]),
         .executableTarget(name: "spine-bench", dependencies: ["Spine"]),
 
         // MARK: - Test support and tests (one test target per module)
@@ -58,6 +59,6 @@ let package = Package(
         .testTarget(name: "SpineCollateTests", dependencies: ["SpineCollate", "Spine", "SpineTestSupport"]),
         .testTarget(name: "SpineAtlassianTests", dependencies: ["SpineAtlassian", "AtlassianTestServer", "Spine", "SpineTestSupport"]),
         .testTarget(name: "SpineTests", dependencies: ["Spine", "SpineTestSupport"]),
-        .testTarget(name: "spineCLITests", dependencies: ["Spine", "SpineTestSupport"]),
+        .testTarget(name: "SpineCLITests", dependencies: ["SpineCLI", "Spine", "SpineTestSupport"]),
     ]
 )
