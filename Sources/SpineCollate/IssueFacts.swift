@@ -53,11 +53,12 @@ extension Requirement {
         return text
     }
 
-    /// The parent named by the requirement: `parent`, else the Epic Link field.
+    /// The parent named by the requirement: `parent`, else the Epic Link field, else the
+    /// Parent Link field (Advanced Roadmaps on Data Center: epic → initiative).
     var declaredParent: String? {
         if let parent, !parent.trimmingSpaces.isEmpty { return parent.trimmingSpaces }
-        if let link = self[field: Requirement.FieldName.epicLink]?.stringValue, !link.trimmingSpaces.isEmpty {
-            return link.trimmingSpaces
+        for name in [Requirement.FieldName.epicLink, "Parent Link"] {
+            if let link = self[field: name]?.stringValue, !link.trimmingSpaces.isEmpty { return link.trimmingSpaces }
         }
         return nil
     }
