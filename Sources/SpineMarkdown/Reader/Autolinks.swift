@@ -55,65 +55,38 @@ enum Autolinks {
 
     // MARK: - GFM extended autolinks
 
-    /// One recognised link inside a text run.
+    /// One recognised link.
     struct Match {
         var range: Range<Int>
         var url: String
-    }
-
-    /// Finds every extended autolink in `text`. `boundaryAtStart` says whether the text's start
-    /// counts as a boundary (it follows the start of a line or a delimiter).
-    static func findExtended(_ text: [UInt8], boundaryAtStart: Bool) -> [Match] {
-        var matches: [Match] = []
-        var i = 0
-        let end = text.count
-        var consumed = 0
-        while i < end {
-            let c = text[i]
-            let boundary = i == 0 ? boundaryAtStart : isBoundary(text[i - 1])
-            if boundary, c == 0x77 || c == 0x68 || c == 0x66, let match = scanWWWOrURL(text, at: i) {
-                matches.append(match)
-                i = match.range.upperBound
-                consumed = i
-                continue
-            }
-            if c == ASCII.at, let match = scanEmail(text, at: i, from: consumed) {
-                matches.append(match)
-                i = match.range.upperBound
-                consumed = i
-                continue
-            }
-            i += 1
-        }
-        return matches
     }
 
     static func isBoundary(_ c: UInt8) -> Bool {
         isWhitespaceByte(c) || c == ASCII.star || c == ASCII.underscore || c == ASCII.tilde || c == ASCII.lparen
     }
 
-    static func hasPrefix(_ b: [UInt8], at index: Int, _ prefix: StaticString) -> Bool {
-        HTMLScanners.matches(b, at: index, end: b.count, prefix)
+    static func hasPrefix(_ b: [UInt8], at index: Int, end: Int, _ prefix: StaticString) -> Bool {
+        HTMLScanners.matches(b, at: index, end: end, prefix)
     }
 
-    static func scanWWWOrURL(_ b: [UInt8], at index: Int) -> Match? {
+    static func scanWWWOrURL(_ b: [UInt8], at index: Int, end: Int) -> Match? {
         var domainStart: Int
         var prefix = ""
-        if hasPrefix(b, at: index, "www.") {
+        if hasPrefix(b, at: index, end: end, "www.") {
             domainStart = index
             prefix = "http://"
-        } else if hasPrefix(b, at: index, "http://") {
+        } else if hasPrefix(b, at: index, end: end, "http://") {
             domainStart = index + 7
-        } else if hasPrefix(b, at: index, "https://") {
+        } else if hasPrefix(b, at: index, end: end, "https://") {
             domainStart = index + 8
-        } else if hasPrefix(b, at: index, "ftp://") {
+        } else if hasPrefix(b, at: index, end: end, "ftp://") {
             domainStart = index + 6
         } else {
             return nil
         }
-        guard let domainEnd = scanDomain(b, at: domainStart) else { return nil }
+        guard let domainEnd = scanDomain(b, at: domainStart, end: end) else { return nil }
         var linkEnd = domainEnd
-        while linkEnd < b.count, !isWhitespaceByte(b[linkEnd]), b[linkEnd] != ASCII.lt { linkEnd += 1 }
+        while linkEnd < end, !isWhitespaceByte(b[linkEnd]), b[linkEnd] != ASCII.lt { linkEnd += 1 }
         linkEnd = trimTrailing(b, start: index, end: linkEnd)
         guard linkEnd > domainStart else { return nil }
         return Match(range: index..<linkEnd, url: prefix + string(b[index..<linkEnd]))
@@ -121,19 +94,19 @@ enum Autolinks {
 
     /// A valid domain: segments of alphanumerics, `_` and `-` separated by periods, at least
     /// one period, no underscore in the last two segments.
-    static func scanDomain(_ b: [UInt8], at index: Int) -> Int? {
+    static func scanDomain(_ b: [UInt8], at index: Int, end: Int) -> Int? {
         var i = index
         var periods = 0
         var underscoreInLast = false, underscoreInPrevious = false
         var segmentLength = 0
-        while i < b.count {
+        while i < end {
             let c = b[i]
             if isAlphanumeric(c) || c == ASCII.minus || c >= 0x80 {
                 segmentLength += 1
             } else if c == ASCII.underscore {
                 underscoreInLast = true
                 segmentLength += 1
-            } else if c == ASCII.dot, segmentLength > 0, i + 1 < b.count, isDomainChar(b[i + 1]) {
+            } else if c == ASCII.dot, segmentLength > 0, i + 1 < end, isDomainChar(b[i + 1]) {
                 periods += 1
                 underscoreInPrevious = underscoreInLast
                 underscoreInLast = false
@@ -182,28 +155,29 @@ enum Autolinks {
         return e
     }
 
-    /// An email address around the `@` at `at`, not reaching back before `from`.
-    static func scanEmail(_ b: [UInt8], at: Int, from: Int) -> Match? {
-        var start = at
-        while start > from, isAlphanumeric(b[start - 1]) || b[start - 1] == ASCII.dot || b[start - 1] == ASCII.plus
-            || b[start - 1] == ASCII.minus || b[start - 1] == ASCII.underscore { start -= 1 }
-        guard start < at else { return nil }
-        var i = at + 1
+    /// Characters of a GFM email autolink's local part.
+    static func isEmailLocalGFM(_ c: UInt8) -> Bool {
+        isAlphanumeric(c) || c == ASCII.dot || c == ASCII.plus || c == ASCII.minus || c == ASCII.underscore
+    }
+
+    /// The end of an email autolink's domain starting at `index` (after the `@`).
+    static func scanEmailDomain(_ b: [UInt8], at index: Int, end: Int) -> Int? {
+        var i = index
         var periods = 0
-        while i < b.count {
+        while i < end {
             let c = b[i]
             if isAlphanumeric(c) || c == ASCII.minus || c == ASCII.underscore {
                 i += 1
-            } else if c == ASCII.dot, i + 1 < b.count, isAlphanumeric(b[i + 1]) || b[i + 1] == ASCII.minus || b[i + 1] == ASCII.underscore {
+            } else if c == ASCII.dot, i + 1 < end, isAlphanumeric(b[i + 1]) || b[i + 1] == ASCII.minus || b[i + 1] == ASCII.underscore {
                 periods += 1
                 i += 1
             } else {
                 break
             }
         }
-        guard periods > 0, i > at + 1 else { return nil }
+        guard periods > 0, i > index else { return nil }
         let last = b[i - 1]
         guard last != ASCII.minus, last != ASCII.underscore else { return nil }
-        return Match(range: start..<i, url: "mailto:" + string(b[start..<i]))
+        return i
     }
 }

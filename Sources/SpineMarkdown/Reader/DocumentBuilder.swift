@@ -53,9 +53,10 @@ struct DocumentBuilder {
     }
 
     mutating func inlines(_ content: [UInt8]) -> [Inline] {
-        var inlineParser = InlineParser(content, references: parser.references, footnotes: parser.footnoteLabels)
+        var inlineParser = InlineParser(content, references: parser.references, footnotes: parser.footnoteLabels,
+                                        extendedAutolinks: extendedAutolinks)
         inlineParser.parse()
-        var builder = InlineBuilder(inlineParser, extendedAutolinks: extendedAutolinks)
+        var builder = InlineBuilder(inlineParser)
         let result = builder.build()
         if builder.flattened && !flattenedInlines {
             flattenedInlines = true

@@ -8,12 +8,10 @@ struct InlineBuilder {
     static let maxDepth = 64
 
     let parser: InlineParser
-    let extendedAutolinks: Bool
     var flattened = false
 
-    init(_ parser: InlineParser, extendedAutolinks: Bool) {
+    init(_ parser: InlineParser) {
         self.parser = parser
-        self.extendedAutolinks = extendedAutolinks
     }
 
     func poolString(_ start: Int32, _ length: Int32) -> String {
@@ -29,38 +27,22 @@ struct InlineBuilder {
     /// Appends the nodes of a sibling list to `out`.
     mutating func append(from first: Int32, depth: Int, inLink: Bool, into out: inout [Inline]) {
         var text: [UInt8] = []
-        var textAtBoundary = true
         var index = first
         func flush(_ out: inout [Inline]) {
             guard !text.isEmpty else { return }
-            if extendedAutolinks, !inLink {
-                let matches = Autolinks.findExtended(text, boundaryAtStart: textAtBoundary)
-                var last = 0
-                for match in matches {
-                    if match.range.lowerBound > last { out.append(.text(string(text[last..<match.range.lowerBound]))) }
-                    let shown = string(text[match.range])
-                    out.append(.link(Link(target: .url(match.url), content: [.text(shown)])))
-                    last = match.range.upperBound
-                }
-                if last < text.count { out.append(.text(string(text[last...]))) }
-            } else {
-                out.append(.text(string(text)))
-            }
+            out.append(.text(string(text)))
             text.removeAll(keepingCapacity: true)
         }
         while index >= 0 {
             let node = parser.nodes[Int(index)]
             index = node.next
-            if node.kind == .text {
-                if text.isEmpty {
-                    textAtBoundary = isBoundary(after: out.last)
-                }
+            if node.kind == .text || node.kind == .escaped {
                 text.append(contentsOf: parser.pool[Int(node.start)..<Int(node.start + node.length)])
                 continue
             }
             flush(&out)
             switch node.kind {
-            case .text:
+            case .text, .escaped:
                 break
             case .softBreak:
                 out.append(.softBreak)
@@ -88,6 +70,9 @@ struct InlineBuilder {
                 case .strong: out.append(.strong(children))
                 default: out.append(.strikethrough(children))
                 }
+            case .link where inLink:
+                // an extended autolink inside link text: links do not nest, keep its text
+                append(from: node.first, depth: depth, inLink: true, into: &out)
             case .link:
                 var children: [Inline] = []
                 append(from: node.first, depth: min(depth + 1, InlineBuilder.maxDepth), inLink: true, into: &children)
@@ -104,14 +89,6 @@ struct InlineBuilder {
             }
         }
         flush(&out)
-    }
-
-    func isBoundary(after inline: Inline?) -> Bool {
-        guard let inline else { return true }
-        switch inline {
-        case .softBreak, .lineBreak, .emphasis, .strong, .strikethrough: return true
-        default: return false
-        }
     }
 }
 
