@@ -109,6 +109,12 @@ enum BlockConventions {
                 out.append(.panel(panel(panelMarker, content)))
                 continue
             }
+            if case .code(let code) = block, code.language == "jql", let last = out.last, let queryMarker = marker(last),
+               queryMarker.name == "issue-query" {
+                out.removeLast()
+                out.append(.issueQuery(issueQuery(queryMarker, code.text)))
+                continue
+            }
             guard let found = marker(block) else {
                 out.append(block)
                 continue
@@ -144,6 +150,18 @@ enum BlockConventions {
         case "layout": return layout(content)
         default: return nil
         }
+    }
+
+    static func issueQuery(_ marker: Marker, _ jql: String) -> IssueQuery {
+        var query = IssueQuery(jql: jql)
+        for attribute in marker.attributes {
+            switch attribute.name {
+            case "columns": query.columns = attribute.value.split(separator: ",").map(String.init)
+            case "max-results": query.maxResults = Int(attribute.value)
+            default: query.attributes.append(attribute)
+            }
+        }
+        return query
     }
 
     static func panel(_ marker: Marker, _ content: [Block]) -> Panel {
