@@ -13,6 +13,19 @@ enum StorageClassifier {
     /// Macros that sit inside text.
     static let inlineMacros: Set<String> = ["status", "anchor", "jira", "mention", "emoticon", "view-file", "multiexcerpt-include"]
 
+    /// Structural children whose surrounding whitespace is never content (macro parameters,
+    /// task fields, resource identifiers, ADF extension parts).
+    static let structuralElements: Set<String> = [
+        "ac:parameter", "ac:plain-text-body", "ac:task-id", "ac:task-uuid", "ac:task-status", "ac:caption",
+        "ac:plain-text-link-body", "ri:page", "ri:attachment", "ri:user", "ri:space", "ri:url", "ri:blog-post",
+        "ri:content-entity", "ri:shortcut", "ac:adf-node", "ac:adf-attribute", "ac:adf-content", "ac:adf-fallback",
+    ]
+
+    /// Blocks plus structural children: what the canonical form trims whitespace around.
+    static func isCanonicalBlock(_ element: XMLElement) -> Bool {
+        structuralElements.contains(element.name) || isBlock(element)
+    }
+
     /// True when `element` is a block in a block container.
     static func isBlock(_ element: XMLElement) -> Bool {
         if blockElements.contains(element.name) { return true }
@@ -37,7 +50,7 @@ public enum StorageCanonicalizer {
         let input = try StorageInput(storage)
         let parsed = try XMLTreeParser.parse(input.prepared)
         let canonicalizer = XMLCanonicalizer(preserveWhitespaceIn: ["pre", "ac:plain-text-body", "ac:plain-text-link-body", "code"],
-                                             isBlock: { StorageClassifier.isBlock($0) })
+                                             isBlock: { StorageClassifier.isCanonicalBlock($0) })
         return canonicalizer.canonicalBytes(normalise(parsed.document.root.children))
     }
 

@@ -80,6 +80,8 @@ final class StorageMapper {
             run.removeAll()
             if inlines.count == 1, case .image(let image) = inlines[0] {
                 blocks.append(.image(image))
+            } else if inlines.count == 1, case .raw(let raw) = inlines[0] {
+                blocks.append(.raw(raw))
             } else if !inlines.isEmpty {
                 bareParagraphs = true
                 blocks.append(.paragraph(inlines))

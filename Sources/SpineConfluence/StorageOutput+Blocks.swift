@@ -7,6 +7,14 @@ extension StorageOutput {
         for block in blocks { writeBlock(block, extras: []) }
     }
 
+    /// Writes the page's top-level blocks one per line (whitespace between blocks is insignificant).
+    func writeTopLevel(_ blocks: [Block]) {
+        for block in blocks {
+            writeBlock(block, extras: [])
+            bytes.append(10)
+        }
+    }
+
     /// Writes one block; `extras` are attributes for its outer element (from a Division wrapper).
     func writeBlock(_ block: Block, extras: [Attribute]) {
         let extraXML = StorageOutput.xmlAttributes(extras)

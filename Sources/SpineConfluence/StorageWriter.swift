@@ -19,7 +19,7 @@ public struct StorageWriter: FormatWriter {
 
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
         let output = StorageOutput(options: options)
-        output.writeBlocks(document.blocks)
+        output.writeTopLevel(document.blocks)
         var diagnostics = output.diagnostics
         let envelope = options.settings["confluence.envelope"]?.lowercased()
         let wantsEnvelope = envelope != nil && envelope != "false" && envelope != "no" && envelope != "0"
