@@ -13,9 +13,13 @@ final class StorageMapper {
     /// Page properties of the first `details` macro, for `Metadata.extra`.
     var pageProperties: [Field]?
     private var droppedLocalIDs = 0
+    /// False after libxml2 recovered from errors: source ranges may then be wrong, so raw
+    /// nodes are re-serialised from the tree instead of copied from the input.
+    let exactSource: Bool
 
-    init(input: StorageInput) {
+    init(input: StorageInput, exactSource: Bool = true) {
         self.input = input
+        self.exactSource = exactSource
     }
 
     // MARK: - Diagnostics and raw nodes
@@ -31,7 +35,7 @@ final class StorageMapper {
 
     /// The element's exact source text (or its serialisation when the source range is unknown).
     func rawText(_ element: XMLElement) -> String {
-        if let range = element.sourceRange { return input.originalText(ofPrepared: range) }
+        if exactSource, let range = element.sourceRange { return input.originalText(ofPrepared: range) }
         return String(decoding: XMLSerializer().serialize(element), as: UTF8.self)
     }
 

@@ -36,7 +36,8 @@ public struct StorageReader: FormatReader {
             throw SpineError(error.kind, code: error.code == "xml.malformed" ? "storage.malformed" : error.code,
                              error.message, at: error.location)
         }
-        let mapper = StorageMapper(input: input)
+        let recovered = parsed.diagnostics.contains { $0.code == "xml.recovered" }
+        let mapper = StorageMapper(input: input, exactSource: !recovered)
         let blocks = mapper.blocks(parsed.document.root.children)
         mapper.finishDiagnostics()
         var metadata = metadata
