@@ -151,7 +151,10 @@ extension StorageCheckWalker {
         default:
             break
         }
-        if !rule.inline, let container = ancestors.last, StorageCheckWalker.paragraphLike.contains(container) {
+        let paragraphIndex = ancestors.lastIndex(where: StorageCheckWalker.paragraphLike.contains) ?? -1
+        let containerIndex = ancestors.lastIndex(where: StorageCheckWalker.blockContainers.contains) ?? -1
+        if !rule.inline, paragraphIndex > containerIndex {
+            let container = ancestors[paragraphIndex]
             report(.error, "storage.check.nesting", "block macro '\(name)' cannot be inside <\(container)>", element)
         }
         if name == "anchor", let anchor = macro.parameter("") {

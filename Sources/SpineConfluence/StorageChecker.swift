@@ -121,7 +121,7 @@ struct StorageCheckWalker {
         let paragraphIndex = ancestors.lastIndex(where: StorageCheckWalker.paragraphLike.contains) ?? -1
         let containerIndex = ancestors.lastIndex(where: StorageCheckWalker.blockContainers.contains) ?? -1
         let inParagraph = paragraphIndex > containerIndex
-        if inParagraph, StorageClassifier.isBlock(element), !StorageCheckWalker.requiredParent.keys.contains(name) || name == "li" {
+        if inParagraph, StorageClassifier.isBlock(element), !StorageMacro.isMacro(element), !StorageCheckWalker.requiredParent.keys.contains(name) || name == "li" {
             let container = ancestors.last(where: StorageCheckWalker.paragraphLike.contains) ?? "p"
             report(.error, "storage.check.nesting", "<\(name)> is a block and cannot be inside <\(container)>; Confluence rejects or splits it", element)
         }
