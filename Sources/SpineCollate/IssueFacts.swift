@@ -1,0 +1,166 @@
+// What the collator reads off one requirement: kind, status category, points, rank, sort order.
+
+import SpineCore
+
+// MARK: - Kinds and fields
+
+extension Requirement {
+    /// The type name folded for comparison: lower case, letters only (`Sub-task` → `subtask`).
+    var foldedType: String {
+        String((type ?? "").lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
+    }
+
+    /// An epic: type "Epic", or an issue carrying an Epic Name (Data Center epics).
+    var isEpic: Bool {
+        if foldedType == "epic" { return true }
+        if let name = self[field: Requirement.FieldName.epicName]?.stringValue, !name.isEmpty { return true }
+        return false
+    }
+
+    /// A sub-task by its type (`Sub-task`, `Subtask`, `Technical sub-task`, …).
+    var isSubtaskType: Bool { foldedType.contains("subtask") }
+
+    /// A story or requirement: the issue types that state what to build (traceability sources).
+    var isRequirementType: Bool {
+        ["story", "userstory", "requirement", "feature", "newfeature", "improvement", "enhancement"].contains(foldedType)
+    }
+
+    /// A user story, for the PRD's "User stories" section.
+    var isStory: Bool { foldedType == "story" || foldedType == "userstory" }
+
+    /// The status category: the reader's value, else guessed from common status names.
+    var resolvedCategory: StatusCategory? {
+        if let statusCategory { return statusCategory }
+        return StatusCategory.guess(fromStatusName: status)
+    }
+
+    /// Story points (the "Story Points" field, or Cloud's "Story point estimate").
+    var storyPoints: Double? {
+        for name in [Requirement.FieldName.storyPoints, "Story point estimate"] {
+            guard let value = self[field: name] else { continue }
+            switch value {
+            case .number(let text): if let number = Double(text) { return number }
+            case .string(let text): if let number = Double(text.trimmingSpaces) { return number }
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The Jira rank (a LexoRank string), when the input has one.
+    var rank: String? {
+        guard let text = self[field: Requirement.FieldName.rank]?.stringValue, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The parent named by the requirement: `parent`, else the Epic Link field, else the
+    /// Parent Link field (Advanced Roadmaps on Data Center: epic → initiative).
+    var declaredParent: String? {
+        if let parent, !parent.trimmingSpaces.isEmpty { return parent.trimmingSpaces }
+        for name in [Requirement.FieldName.epicLink, "Parent Link"] {
+            if let link = self[field: name]?.stringValue, !link.trimmingSpaces.isEmpty { return link.trimmingSpaces }
+        }
+        return nil
+    }
+}
+
+extension StatusCategory {
+    /// A category for inputs without one (some CSV exports): the usual English status names.
+    static func guess(fromStatusName name: String?) -> StatusCategory? {
+        guard let name = name?.lowercased().trimmingSpaces, !name.isEmpty else { return nil }
+        switch name {
+        case "done", "closed", "resolved", "released", "complete", "completed", "shipped", "won't do", "won't fix":
+            return .done
+        case "to do", "todo", "open", "new", "backlog", "selected for development", "reopened", "ready":
+            return .todo
+        case "in progress", "in review", "in development", "in qa", "in test", "testing", "review", "code review", "blocked":
+            return .inProgress
+        default:
+            return nil
+        }
+    }
+
+    /// The label the status summary shows.
+    var label: String {
+        switch self {
+        case .todo: return "To do"
+        case .inProgress: return "In progress"
+        case .done: return "Done"
+        }
+    }
+
+    /// The lozenge colour Jira uses for the category.
+    var colour: String {
+        switch self {
+        case .todo: return "Grey"
+        case .inProgress: return "Blue"
+        case .done: return "Green"
+        }
+    }
+}
+
+// MARK: - Ordering
+
+/// The sort key of an issue among its siblings: rank when present, else key number, else input order.
+struct OrderKey: Comparable {
+    var rank: String?
+    /// The key's project part; nil for keyless requirements, which sort after keyed ones.
+    var project: String?
+    var number: Int
+    var inputIndex: Int
+
+    init(_ requirement: Requirement, inputIndex: Int) {
+        rank = requirement.rank
+        self.inputIndex = inputIndex
+        let parts = IssueKey(requirement.key)
+        project = parts?.project
+        number = parts?.number ?? Int.max
+    }
+
+    static func < (a: OrderKey, b: OrderKey) -> Bool {
+        switch (a.rank, b.rank) {
+        case let (left?, right?) where left != right: return left.utf8.lexicographicallyPrecedes(right.utf8)
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        switch (a.project, b.project) {
+        case let (left?, right?):
+            if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
+            if a.number != b.number { return a.number < b.number }
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): break
+        }
+        return a.inputIndex < b.inputIndex
+    }
+}
+
+/// A Jira key split into project and number (`PROJ-12` → `PROJ`, 12).
+struct IssueKey {
+    var project: String
+    var number: Int?
+
+    init?(_ key: String?) {
+        guard let key, !key.isEmpty else { return nil }
+        guard let dash = key.lastIndex(of: "-") else {
+            project = key
+            number = nil
+            return
+        }
+        project = String(key[..<dash])
+        number = Int(key[key.index(after: dash)...])
+    }
+}
+
+// MARK: - Small string helpers
+
+extension String {
+    /// Without leading and trailing spaces, tabs and newlines.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
