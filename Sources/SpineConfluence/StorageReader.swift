@@ -20,6 +20,13 @@ public struct StorageReader: FormatReader {
         return try readBody(input, options: options)
     }
 
+    /// The body as a standalone well-formed XML document, exactly what libxml2 parses: wrapped in
+    /// a root element that declares the `ac`, `ri` and `at` prefixes, HTML entities as numeric
+    /// references (for strict XML tools such as `xmllint`).
+    public static func wellFormedDocument(_ body: [UInt8]) throws(SpineError) -> [UInt8] {
+        try StorageInput(body).prepared
+    }
+
     // MARK: - Body
 
     /// Reads a bare storage body.
