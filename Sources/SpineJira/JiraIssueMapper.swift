@@ -242,7 +242,8 @@ struct JiraIssueMapper {
     }
 
     /// Well-known value shapes reduced to what a reader wants: users → display name, options →
-    /// value, named objects → name; anything else kept as the JSON it is.
+    /// value, named objects → name, attachments → file name, watchers/votes → count; anything
+    /// else kept as the JSON it is.
     static func simplified(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let object):
@@ -251,7 +252,8 @@ struct JiraIssueMapper {
                 if let child = object["child"]?["value"]?.stringValue { return .string(option + " - " + child) }
                 return .string(option)
             }
-            if let name = object["name"]?.stringValue { return .string(name) }
+            if let name = object["name"]?.stringValue ?? object["filename"]?.stringValue { return .string(name) }
+            if let count = object["watchCount"] ?? object["votes"], case .number = count { return count }
             return value
         case .array(let elements):
             return .array(elements.map(simplified))
