@@ -165,7 +165,8 @@ struct WikiParser {
         let name = tag.name
         if open.contains(name), !(name == "color" && tag.hasParameters) { return .close(tag) }
         if name == "color" {
-            guard atLineStart, tag.hasParameters, !lineHasTag("{color}", from: tag.end, lineEnd: lineEnd) else { return nil }
+            guard atLineStart, tag.hasParameters, !lineHasTag("{color}", from: tag.end, lineEnd: lineEnd),
+                  findClosingTag("{color}", from: tag.end, end: text.count) != nil else { return nil }
             return .container(tag)
         }
         if WikiMacroTag.containerNames.contains(name) { return .container(tag) }

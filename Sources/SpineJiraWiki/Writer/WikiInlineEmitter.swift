@@ -191,7 +191,7 @@ extension WikiEmitter {
             write("|")
         }
         write(target)
-        if let title = link.title { write("|" + Self.linkSafe(title)) }
+        if let title = link.title { write("|" + Self.macroValue(title).replacingBracket()) }
         write("]")
     }
 
@@ -296,6 +296,9 @@ extension WikiEmitter {
 }
 
 extension String {
+    /// The text with `]` replaced by `)`, so it cannot end a link.
+    fileprivate func replacingBracket() -> String { String(map { $0 == "]" ? ")" : $0 }) }
+
     /// The text with `!` percent-encoded, so it cannot end an image.
     fileprivate func replacingBang() -> String {
         var result = ""
