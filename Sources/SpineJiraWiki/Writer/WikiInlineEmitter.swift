@@ -200,7 +200,7 @@ extension WikiEmitter {
         if let name = mention.displayName, !name.isEmpty {
             out.append(contentsOf: render([.text(name)], effect: "link"))
             write("|")
-        } else {
+        } else if WikiVocabulary.isCloudAccountID(mention.accountID) {
             lossy("jira-wiki.mention-without-name",
                   "mentions without a display name are written as [~account]; Jira shows the name only if it knows the account",
                   severity: .info)
