@@ -76,10 +76,12 @@ struct JiraReferences {
     private(set) var epicLinkParents: [String] = []
 
     init(rows: [JiraRowMapper.Row]) {
-        for row in rows {
-            guard let key = row.requirement.key else { continue }
+        keys.reserveCapacity(rows.count)
+        keyByIssueID.reserveCapacity(rows.count)
+        for index in rows.indices {
+            guard let key = rows[index].requirement.key else { continue }
             keys.insert(key)
-            if let id = row.requirement[field: Requirement.FieldName.issueID]?.stringValue { keyByIssueID[id] = key }
+            if let id = rows[index].requirement[field: Requirement.FieldName.issueID]?.stringValue { keyByIssueID[id] = key }
         }
     }
 
@@ -103,12 +105,14 @@ struct JiraReferences {
     }
 
     /// The rows' requirements with parents and link targets resolved.
-    mutating func resolve(_ rows: [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Requirement] {
+    mutating func resolve(_ rows: consuming [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Requirement] {
         var result: [Requirement] = []
         result.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
-            var requirement = row.requirement
-            if let value = row.parentValue {
+        for index in rows.indices {
+            // Move the requirement out of the row instead of copying it.
+            var requirement = Requirement(summary: "")
+            swap(&requirement, &rows[index].requirement)
+            if let value = rows[index].parentValue {
                 if let key = key(for: value, saw: &parentSaw) {
                     requirement.parent = key
                 } else {

@@ -22,6 +22,7 @@ public enum JiraCSVStreaming {
         }
         var rows = try CSVRows(source: CSVFileStream(path: path, delimiter: dialect.delimiter, chunkSize: chunkSize))
         let layout = try JiraColumnLayout(headers: rows.header)
+        rows.readOnly(columns: layout.columns.map(isTraced))
         var mapper = JiraRowMapper(layout: layout, options: options)
         mapper.parsesRichText = false
         var diagnostics: [Diagnostic] = []
@@ -37,6 +38,17 @@ public enum JiraCSVStreaming {
         let requirements = references.resolve(mapped, diagnostics: &diagnostics)
         return try TraceCSVWriter.write(rows: requirements, enclosing: Array(repeating: nil, count: requirements.count),
                                         options: options, diagnostics: diagnostics)
+    }
+
+    /// The columns the matrix and reference resolution read; the others are never decoded.
+    private static func isTraced(_ column: JiraColumn) -> Bool {
+        switch column {
+        case .summary, .key, .type, .status, .statusCategory, .parent, .parentID, .link: return true
+        case .field(let name): return name == Requirement.FieldName.issueID || name == Requirement.FieldName.epicLink
+        case .priority, .assignee, .assigneeID, .reporter, .reporterID, .labels, .components, .fixVersions,
+             .description, .acceptanceCriteria:
+            return false
+        }
     }
 
     /// Only what the matrix and reference resolution read.

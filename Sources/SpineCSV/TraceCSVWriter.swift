@@ -34,8 +34,9 @@ public struct TraceCSVWriter: FormatWriter {
         var encoder = CSVEncoder(dialect: dialect, reservingCapacity: rows.count * 96)
         encoder.appendRecord(header)
         var cells = [String](repeating: "", count: header.count)
-        for (index, row) in rows.enumerated() {
-            if let wantedTypes, !wantedTypes.contains((row.type ?? "").lowercased()) { continue }
+        for index in rows.indices {
+            if let wantedTypes, !wantedTypes.contains((rows[index].type ?? "").lowercased()) { continue }
+            let row = rows[index]
             let implementers = matrix.implementers[index]
             let parent = row.parent ?? enclosing[index].flatMap { rows[$0].key } ?? ""
             cells[0] = row.key ?? row[field: Requirement.FieldName.issueID]?.stringValue ?? ""

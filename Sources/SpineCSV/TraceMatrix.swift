@@ -27,19 +27,21 @@ struct TraceMatrix {
 
     init(rows: [Requirement], enclosing: [Int?]) {
         var rowByKey: [String: Int] = [:]
-        for (index, row) in rows.enumerated() { if let key = row.key, rowByKey[key] == nil { rowByKey[key] = index } }
+        rowByKey.reserveCapacity(rows.count)
+        for index in rows.indices { if let key = rows[index].key, rowByKey[key] == nil { rowByKey[key] = index } }
         var keys: [[String]] = Array(repeating: [], count: rows.count)
-        // 1. Children.
-        for (index, row) in rows.enumerated() {
-            if let parent = row.parent, let parentRow = rowByKey[parent] {
-                keys[parentRow].append(row.key ?? "")
-            } else if row.parent == nil, let parentRow = enclosing[index] {
-                keys[parentRow].append(row.key ?? "")
+        // 1. Children. (Rows are read in place: a Requirement is large to copy.)
+        for index in rows.indices {
+            if let parent = rows[index].parent, let parentRow = rowByKey[parent] {
+                keys[parentRow].append(rows[index].key ?? "")
+            } else if rows[index].parent == nil, let parentRow = enclosing[index] {
+                keys[parentRow].append(rows[index].key ?? "")
             }
         }
         // 2 and 3. Links, from either side.
         var linkStatus: [String: (String?, StatusCategory?)] = [:]
-        for (index, row) in rows.enumerated() {
+        for index in rows.indices where !rows[index].links.isEmpty {
+            let row = rows[index]
             for link in row.links {
                 guard let implementsOther = Self.implementsOther(link) else { continue }
                 if !implementsOther {
@@ -51,6 +53,7 @@ struct TraceMatrix {
             }
         }
         implementers = keys.map { list in
+            if list.isEmpty { return [] }
             var seen: Set<String> = []
             var result: [Implementer] = []
             for key in list where !key.isEmpty && seen.insert(key).inserted {
