@@ -2,11 +2,14 @@
 
 import SpineCore
 
-/// Collects blocks in order. Numbered paragraphs open, continue and nest lists by (numId, ilvl);
-/// indented paragraphs continue the item they line up with; anything else closes the lists.
+/// Collects blocks in order. Numbered paragraphs open, continue and nest lists by their text
+/// indentation (which follows `ilvl` within one list, and also orders different lists, as Word's
+/// "List Bullet 2" styles need); indented paragraphs continue the item they line up with;
+/// anything else closes the lists.
 struct BlockAssembler {
     private struct OpenList {
         var numID: Int
+        /// Text indentation of the list's items in twips: its nesting position.
         var level: Int
         var kind: ListBlock.Kind
         var loose: Bool
@@ -22,12 +25,15 @@ struct BlockAssembler {
 
     var hasOpenList: Bool { !lists.isEmpty }
 
-    /// Adds a list item paragraph at `level` of instance `numID`.
-    mutating func addItem(numID: Int, level: Int, kind: ListBlock.Kind, loose: Bool, item: ListItem) {
+    /// Indentations closer than this are the same nesting level.
+    private static let tolerance = 180
+
+    /// Adds a list item paragraph whose text is indented `position` twips, of instance `numID`.
+    mutating func addItem(numID: Int, position level: Int, kind: ListBlock.Kind, loose: Bool, item: ListItem) {
         mergeable = nil
-        while let top = lists.last, top.level > level { closeTop() }
-        if let top = lists.last, top.level == level, top.numID != numID || !Self.sameKind(top.kind, kind) { closeTop() }
-        if let top = lists.last, top.level == level {
+        while let top = lists.last, top.level > level + Self.tolerance { closeTop() }
+        if let top = lists.last, abs(top.level - level) <= Self.tolerance, top.numID != numID || !Self.sameKind(top.kind, kind) { closeTop() }
+        if let top = lists.last, abs(top.level - level) <= Self.tolerance {
             lists[lists.count - 1].items.append(item)
             if loose { lists[lists.count - 1].loose = true }
             return
@@ -45,17 +51,17 @@ struct BlockAssembler {
         }
     }
 
-    /// The list level a block indented by `indent` twips continues, if any.
+    /// The list position a block indented by `indent` twips continues, if any.
     func continuationLevel(indent: Int?, listStyled: Bool) -> Int? {
         guard let deepest = lists.last else { return nil }
-        if let indent, indent >= 360 { return min(deepest.level, max(0, indent / 720 - 1)) }
+        if let indent, indent >= 360 { return indent }
         return listStyled ? deepest.level : nil
     }
 
     /// Adds a block: into the open list item it continues (`continuing` level), or at top level.
     mutating func add(_ block: Block, continuing level: Int?, merge: Mergeable? = nil) {
         if let level, !lists.isEmpty {
-            while let top = lists.last, top.level > level, lists.count > 1 { closeTop() }
+            while let top = lists.last, top.level > level + Self.tolerance, lists.count > 1 { closeTop() }
             let index = lists.count - 1
             if lists[index].items.isEmpty { lists[index].items.append(ListItem(blocks: [])) }
             lists[index].items[lists[index].items.count - 1].blocks.append(block)

@@ -150,10 +150,17 @@ extension DocumentMapper {
             }
             let loose = properties?.childW("contextualSpacing")?.w("val").map { $0 == "0" || $0 == "false" } ?? false
             let blocks: [Block] = inlines.isEmpty ? [] : [.paragraph(inlines)]
-            assembler.addItem(numID: numID, level: ilvl, kind: kind, loose: loose, item: ListItem(task: task, blocks: blocks))
+            let position = indent ?? numbering.level(numID, ilvl).indent ?? styles.indent(styleID) ?? NumberingPart.indent(level: ilvl)
+            assembler.addItem(numID: numID, position: position, kind: kind, loose: loose, item: ListItem(task: task, blocks: blocks))
             return 0
         }
 
+        if role == .metadataEcho, documentMetadataValues.contains(PlainText.of(inlines)) { return 0 }
+        // Outside Spine's packages, a paragraph set entirely in a monospace font is code.
+        if !isSpine, !content.atoms.isEmpty, content.atoms.allSatisfy({ if case .code = $0.content { return true }; if case .inline(.lineBreak) = $0.content { return true }; return false }) {
+            assembler.add(.code(CodeBlock(text: InlineGrouping.text(content.atoms))), continuing: continuing, merge: .code)
+            return 0
+        }
         if inlines.isEmpty {
             if role == .horizontalLine || properties?.childW("pBdr")?.childW("bottom") != nil {
                 assembler.add(.rule, continuing: continuing)

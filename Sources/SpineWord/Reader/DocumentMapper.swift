@@ -25,6 +25,8 @@ final class DocumentMapper {
     var partName = "word/document.xml"
     /// The document title (from core properties, or the first Title paragraph).
     var documentTitle: String?
+    /// Author and date values of the metadata (pandoc repeats them as paragraphs).
+    var documentMetadataValues: Set<String> = []
     /// Intrinsic sizes of media parts already examined.
     var imageInfoCache: [String: ImageInfo?] = [:]
     /// Relationships of the footnotes and endnotes parts (their hyperlinks).
@@ -82,7 +84,7 @@ final class DocumentMapper {
             var blocks = readBlocks(body.children, depth: 1)
             (partName, relationships) = saved
             // Drop the space Word (and Spine) put between the footnote mark and its text.
-            if case .paragraph(var inlines)? = blocks.first, case .text(let text)? = inlines.first, text.hasPrefix(" ") {
+            if case .paragraph(var inlines)? = blocks.first, case .text(let text)? = inlines.first, text.hasPrefix(" ") || text.hasPrefix("\t") {
                 if text.count == 1 { inlines.removeFirst() } else { inlines[0] = .text(String(text.dropFirst())) }
                 blocks[0] = .paragraph(inlines)
             }

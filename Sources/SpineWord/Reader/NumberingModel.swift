@@ -5,6 +5,8 @@ struct NumberingModel {
     struct Level {
         var format: String = "decimal"
         var start: Int = 1
+        /// The level's text indentation (`w:ind w:left`) in twips, when defined.
+        var indent: Int?
     }
 
     private var abstractLevels: [Int: [Int: Level]] = [:]
@@ -40,7 +42,9 @@ struct NumberingModel {
     }
 
     private static func level(_ lvl: XElement) -> Level {
-        Level(format: lvl.childW("numFmt")?.w("val") ?? "decimal", start: lvl.childW("start")?.w("val").flatMap(Int.init) ?? 1)
+        let ind = lvl.childW("pPr")?.childW("ind")
+        return Level(format: lvl.childW("numFmt")?.w("val") ?? "decimal", start: lvl.childW("start")?.w("val").flatMap(Int.init) ?? 1,
+                     indent: (ind?.w("left") ?? ind?.w("start")).flatMap(Int.init))
     }
 
     /// True when `numId` exists (numId 0 means "no numbering").

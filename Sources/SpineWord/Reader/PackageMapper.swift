@@ -47,6 +47,7 @@ enum PackageMapper {
         let mapper = DocumentMapper(styles: styles, numbering: numbering, relationships: relationships, source: source, isSpine: isSpine)
         mapper.diagnostics = diagnostics
         mapper.documentTitle = metadata.title
+        mapper.documentMetadataValues = Set(metadata.extra.compactMap { $0.value.stringValue })
         var noteRelationships: [String: Relationship] = [:]
         for (name, root) in [footnotes, endnotes].compactMap({ $0 }) {
             let prefix = name == endnotes?.0 ? "e" : ""

@@ -14,6 +14,8 @@ enum ParagraphRole: Equatable {
     case panelTitle
     case requirementSection
     case listParagraph
+    /// pandoc's Author and Date paragraphs, which repeat the core properties.
+    case metadataEcho
 }
 
 /// Styles resolved through `w:basedOn`, keyed by styleId; meanings come from `w:name`
@@ -30,6 +32,7 @@ struct StyleSheet {
         var strike: Bool?
         var verticalAlign: String?
         var monospace = false
+        var indent: Int?
     }
 
     private(set) var styles: [String: Style] = [:]
@@ -54,6 +57,8 @@ struct StyleSheet {
             style.basedOn = element.childW("basedOn")?.w("val")
             if let pPr = element.childW("pPr") {
                 style.outlineLevel = pPr.childW("outlineLvl")?.w("val").flatMap(Int.init)
+                let ind = pPr.childW("ind")
+                style.indent = (ind?.w("left") ?? ind?.w("start")).flatMap(Int.init)
                 if let numPr = pPr.childW("numPr"), let numID = numPr.childW("numId")?.w("val").flatMap(Int.init) {
                     style.numbering = (numID, numPr.childW("ilvl")?.w("val").flatMap(Int.init) ?? 0)
                 }
@@ -89,6 +94,11 @@ struct StyleSheet {
         return result
     }
 
+    /// The left indentation a paragraph style gives, through its chain.
+    func indent(_ id: String?) -> Int? {
+        chain(id).lazy.compactMap(\.indent).first
+    }
+
     /// The numbering a paragraph style carries (Word's "List Bullet" and friends).
     func numbering(_ id: String?) -> (id: Int, level: Int)? {
         chain(id).lazy.compactMap(\.numbering).first
@@ -115,6 +125,7 @@ struct StyleSheet {
         case "panel title": return .panelTitle
         case "requirement section": return .requirementSection
         case "code title": return .codeTitle
+        case "author", "date": return .metadataEcho
         case "list paragraph", "list bullet", "list number", "list continue", "list": return .listParagraph
         default: return codeStyleNames.contains(name) ? .code : nil
         }
