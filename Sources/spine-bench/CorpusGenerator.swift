@@ -2,21 +2,7 @@
 // tables, code, links, requirements. The same seed always gives the same document.
 
 import SpineCore
-
-/// A small deterministic pseudo-random generator (SplitMix64), so corpora are reproducible.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+import SpineRobustness
 
 /// Builds PRD-like documents of a requested number of sections.
 struct CorpusGenerator {

@@ -5,6 +5,7 @@
 import Foundation
 import Spine
 import SpineCore
+import SpineRobustness
 
 var sizes: [Double] = [1, 16]
 var onlyFormats: Set<String>?
@@ -71,4 +72,19 @@ for size in sizes {
             print("read   \(format.name): failed: \(error)")
         }
     }
+}
+
+// MARK: - Adversarial inputs: time per MB at 10 KB, 100 KB and 1 MB for every reader's worst shapes.
+
+print("--- adversarial inputs: seconds per MB at 10 KB, 100 KB, 1 MB; growth = time(1 MB) / time(100 KB), linear ≈ 10 ---")
+for shape in AdversarialInputs.shapes {
+    guard let reader = registry.format(named: shape.format)?.reader, onlyFormats == nil || onlyFormats!.contains(shape.format) else { continue }
+    var perMB: [Double] = []
+    for size in [10_240, 102_400, 1_048_576] {
+        let input = shape.make(size)
+        let time = seconds(repeats: repeats) { _ = try? reader.read(input, options: options) }
+        perMB.append(time / (Double(input.count) / 1_048_576))
+    }
+    let label = (shape.format + ": " + shape.name).padding(toLength: 34, withPad: " ", startingAt: 0)
+    print(label + String(format: " %8.4f %8.4f %8.4f s/MB   growth %.1f×", perMB[0], perMB[1], perMB[2], 10 * perMB[2] / max(perMB[1], 1e-9)))
 }
