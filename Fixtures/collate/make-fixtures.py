@@ -380,4 +380,6 @@ if __name__ == "__main__":
         open(name + ".v3.json", "w", encoding="utf-8").write(dump(v3_search(issues)))
         open(name + ".v2.json", "w", encoding="utf-8").write(dump(v2_search(issues, data_center=(name == "password-reset"))))
         open(name + ".csv", "w", encoding="utf-8", newline="").write(jira_csv(issues))
-    open("password-reset.ast.json", "w", encoding="utf-8").write(dump(ast_document(PROJECTS["password-reset"])))
+    # Sorted keys and two-space indentation: the form `spine convert -t ast` writes.
+    ast = json.dumps(ast_document(PROJECTS["password-reset"]), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    open("password-reset.ast.json", "w", encoding="utf-8").write(ast)

@@ -10,6 +10,15 @@ extension Requirement {
         String((type ?? "").lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
     }
 
+    /// The numeric Jira id of a field (`Issue id`, `Parent id`), as text.
+    func idField(_ name: String) -> String? {
+        switch self[field: name] {
+        case .string(let text): return text.trimmingSpaces.isEmpty ? nil : text.trimmingSpaces
+        case .number(let text): return text
+        default: return nil
+        }
+    }
+
     /// An epic: type "Epic", or an issue carrying an Epic Name (Data Center epics).
     var isEpic: Bool {
         if foldedType == "epic" { return true }
