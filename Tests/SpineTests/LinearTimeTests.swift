@@ -25,12 +25,20 @@ final class LinearTimeTests: XCTestCase {
             let small = shape.make(102_400)
             let large = shape.make(1_048_576)
             let options = ConversionOptions()
-            let smallTime = bestTime { _ = try? reader.read(small, options: options) }
-            let largeTime = bestTime { _ = try? reader.read(large, options: options) }
-            // Below a millisecond the clock's resolution dominates; such a reader is fast enough.
-            let growth = largeTime / max(smallTime, 0.001)
-            XCTAssertLessThan(growth, 12 * Double(large.count) / Double(small.count) / 10,
-                              "\(shape.format) / \(shape.name): 100 KB took \(smallTime) s, 1 MB took \(largeTime) s")
+            let limit = 12 * Double(large.count) / Double(small.count) / 10
+            // A quadratic reader fails every attempt; a busy machine (other processes taking the
+            // core during the longer run) fails one at most, so up to three attempts are made.
+            var report = ""
+            var linear = false
+            for _ in 0..<3 where !linear {
+                let smallTime = bestTime { _ = try? reader.read(small, options: options) }
+                let largeTime = bestTime { _ = try? reader.read(large, options: options) }
+                // Below a millisecond the clock's resolution dominates; such a reader is fast enough.
+                let growth = largeTime / max(smallTime, 0.001)
+                linear = growth < limit
+                report += " [100 KB: \(smallTime) s, 1 MB: \(largeTime) s, growth \(growth)]"
+            }
+            XCTAssertTrue(linear, "\(shape.format) / \(shape.name) grows faster than linear:" + report)
             measured += 1
         }
         XCTAssertGreaterThan(measured, 0)

@@ -14,8 +14,13 @@ final class PropertyTests: XCTestCase {
         var tested: [String] = []
         for format in Spine.registry.formats {
             guard let reader = format.reader, let writer = format.writer else { continue }
+            // A format takes part once it declares its lossiness (`FormatDescriptor.normalize`);
+            // the AST format is lossless by definition.
+            guard let normalize = format.normalize ?? (format.name == "ast" ? { $0 } : nil) else {
+                print("PropertyTests: \(format.name) has no normalisation yet; not round-tripped here")
+                continue
+            }
             tested.append(format.name)
-            let normalize = format.normalize ?? { $0 }
             let options = ConversionOptions(sourceName: "property")
             for seed in Self.seeds {
                 var generator = RandomDocuments(seed: seed)
