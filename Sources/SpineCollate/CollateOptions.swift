@@ -53,15 +53,20 @@ public struct CollateOptions: Hashable, Sendable {
     public var jqlBase: String?
     /// The document title; defaults to the single feature's summary or "Requirements".
     public var title: String?
+    /// Headings inside descriptions and acceptance criteria are shifted down so the shallowest
+    /// is at this level (clamped at 6), below the document's own section headings; nil keeps them.
+    public var descriptionHeadingLevel: Int?
 
     public init(epics: [String] = [], groupBy: Grouping = .epic, template: Template = .prd,
-                siteURL: String? = nil, jqlBase: String? = nil, title: String? = nil) {
+                siteURL: String? = nil, jqlBase: String? = nil, title: String? = nil,
+                descriptionHeadingLevel: Int? = 5) {
         self.epics = epics
         self.groupBy = groupBy
         self.template = template
         self.siteURL = siteURL
         self.jqlBase = jqlBase
         self.title = title
+        self.descriptionHeadingLevel = descriptionHeadingLevel
     }
 
     /// The JQL search URL prefix in effect, if any.

@@ -22,8 +22,19 @@ final class TemplateTests: XCTestCase {
         ])
         let collated = try Collated([issue("E-1", "Epic"), story])
         let result = try XCTUnwrap(collated.requirements.first { $0.key == "E-2" })
-        XCTAssertEqual(result.acceptanceCriteria, [list("one", "two"), heading(4, "Sub-note"), paragraph("still criteria")])
-        XCTAssertEqual(result.description, [paragraph("As a user, I want it."), heading(3, "Notes"), paragraph("kept")])
+        // Headings move down together so the shallowest left (h3) becomes h5.
+        XCTAssertEqual(result.acceptanceCriteria, [list("one", "two"), heading(6, "Sub-note"), paragraph("still criteria")])
+        XCTAssertEqual(result.description, [paragraph("As a user, I want it."), heading(5, "Notes"), paragraph("kept")])
+    }
+
+    func testDescriptionHeadingsMoveBelowTheDocumentsOwnHeadingsUnlessDisabled() throws {
+        let epic = issue("E-1", "Epic", description: [heading(1, "Goal"), heading(2, "Detail"), heading(3, "Deeper")])
+        let moved = try XCTUnwrap(try Collated([epic]).requirements.first)
+        XCTAssertEqual(moved.description, [heading(5, "Goal"), heading(6, "Detail"), heading(6, "Deeper")])
+        let kept = try XCTUnwrap(try Collated([epic], options: CollateOptions(descriptionHeadingLevel: nil)).requirements.first)
+        XCTAssertEqual(kept.description, epic.description)
+        let deep = issue("E-1", "Epic", description: [heading(6, "Small")])
+        XCTAssertEqual(try Collated([deep]).requirements.first?.description, deep.description)
     }
 
     func testAcceptanceCriteriaComeFromALabelParagraphAndItsLists() throws {
@@ -37,7 +48,8 @@ final class TemplateTests: XCTestCase {
     func testTheAcceptanceCriteriaFieldWinsAndTheDescriptionStays() throws {
         let description = [heading(2, "Acceptance criteria"), list("from description")]
         let story = issue("E-2", "Story", parent: "E-1", description: description, acceptance: [list("from field")])
-        let result = try XCTUnwrap(try Collated([issue("E-1", "Epic"), story]).requirements.first { $0.key == "E-2" })
+        let options = CollateOptions(descriptionHeadingLevel: nil)
+        let result = try XCTUnwrap(try Collated([issue("E-1", "Epic"), story], options: options).requirements.first { $0.key == "E-2" })
         XCTAssertEqual(result.acceptanceCriteria, [list("from field")])
         XCTAssertEqual(result.description, description)
     }
