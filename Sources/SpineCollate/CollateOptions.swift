@@ -44,7 +44,9 @@ public struct CollateOptions: Hashable, Sendable {
 
     /// Keep only these issues and everything below them (`--epic KEY`, repeatable). Empty: all.
     public var epics: [String]
+    /// What a section stands for (`--group-by`).
     public var groupBy: Grouping
+    /// Which sections each feature gets (`--template`).
     public var template: Template
     /// The Jira site (`https://example.atlassian.net`): issue keys link to `<site>/browse/KEY`.
     public var siteURL: String?
@@ -57,6 +59,7 @@ public struct CollateOptions: Hashable, Sendable {
     /// is at this level (clamped at 6), below the document's own section headings; nil keeps them.
     public var descriptionHeadingLevel: Int?
 
+    /// Options with the PRD template grouped by epic unless told otherwise.
     public init(epics: [String] = [], groupBy: Grouping = .epic, template: Template = .prd,
                 siteURL: String? = nil, jqlBase: String? = nil, title: String? = nil,
                 descriptionHeadingLevel: Int? = 5) {

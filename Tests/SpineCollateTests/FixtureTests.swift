@@ -131,3 +131,20 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(Collated.tableRows(fromCSV.section("Traceability")), Collated.tableRows(fromAST.section("Traceability")))
     }
 }
+
+// MARK: - Back to Jira CSV
+
+extension FixtureTests {
+    /// A collated document turns into Jira CSV again: the same issues, parents, summaries and statuses.
+    func testCollatedDocumentWritesBackToJiraCSV() throws {
+        let input = try read("billing.csv", as: "jira-csv")
+        let collated = try Collated(input)
+        let csv = try Spine.write(collated.document, to: "jira-csv")
+        let back = Collator.requirements(in: try Spine.read(csv.bytes, from: "jira-csv").document)
+        XCTAssertEqual(back.map(\.key), collated.requirements.map(\.key))
+        XCTAssertEqual(back.map(\.parent), collated.requirements.map(\.parent))
+        XCTAssertEqual(back.map(\.summary), collated.requirements.map(\.summary))
+        XCTAssertEqual(back.map(\.status), collated.requirements.map(\.status))
+        XCTAssertEqual(back.map(\.links), collated.requirements.map(\.links))
+    }
+}
