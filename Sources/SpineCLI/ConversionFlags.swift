@@ -8,6 +8,7 @@ import SpineCore
 enum ConversionFlags {
     static let specs: [OptionSpec] = [
         OptionSpec(["--strict"], help: "treat warnings as errors (exit 1, no output written)"),
+        OptionSpec(["-v", "--verbose"], help: "also print informational diagnostics"),
         OptionSpec(["--site"], value: "URL", help: "Atlassian site, for absolute issue and page links"),
         OptionSpec(["--fields"], value: "FILE", help: "Jira field map (the /rest/api/3/field response)"),
         OptionSpec(["--jira-api"], value: "2|3", help: "Jira REST version to write: 3 (ADF, default) or 2 (wiki markup)"),
@@ -60,8 +61,10 @@ enum ConversionFlags {
     /// Prints diagnostics as `file:line:col: severity: message [code]`; returns whether any
     /// was a warning or worse.
     @discardableResult
-    static func report(_ diagnostics: [Diagnostic], file: String, io: CommandIO) -> Bool {
-        for diagnostic in diagnostics { io.writeError(diagnostic.formatted(file: file)) }
+    static func report(_ diagnostics: [Diagnostic], file: String, io: CommandIO, verbose: Bool = false) -> Bool {
+        for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
+            io.writeError(diagnostic.formatted(file: file))
+        }
         return diagnostics.contains { $0.severity >= .warning }
     }
 

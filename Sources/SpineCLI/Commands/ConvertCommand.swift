@@ -32,7 +32,8 @@ struct ConvertCommand: Command {
             io.writeError(error.formatted(file: displayName))
             return error.kind == .usage ? .usage : .failure
         }
-        let hasWarnings = ConversionFlags.report(conversion.diagnostics, file: displayName, io: io)
+        let hasWarnings = ConversionFlags.report(conversion.diagnostics, file: displayName, io: io,
+                                                 verbose: arguments.flag("--verbose"))
         if hasWarnings, arguments.flag("--strict") {
             io.writeError("\(displayName): error: --strict: warnings above; no output written")
             return .failure
