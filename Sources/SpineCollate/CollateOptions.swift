@@ -72,6 +72,25 @@ public struct CollateOptions: Hashable, Sendable {
         self.descriptionHeadingLevel = descriptionHeadingLevel
     }
 
+    /// Applies the format settings collate reads (`--set key=value`): `collate.heading-level`
+    /// (1–6, or `keep`). Unknown `collate.*` keys are a usage error; other keys are ignored.
+    public mutating func apply(settings: [String: String]) throws(SpineError) {
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) where key.hasPrefix("collate.") {
+            switch key {
+            case "collate.heading-level":
+                if value.lowercased() == "keep" {
+                    descriptionHeadingLevel = nil
+                } else if let level = Int(value), (1...6).contains(level) {
+                    descriptionHeadingLevel = level
+                } else {
+                    throw SpineError(.usage, code: "collate.bad-setting", "collate.heading-level must be 1 to 6 or keep, not '\(value)'")
+                }
+            default:
+                throw SpineError(.usage, code: "collate.bad-setting", "unknown setting \(key); collate reads collate.heading-level")
+            }
+        }
+    }
+
     /// The JQL search URL prefix in effect, if any.
     var searchURLPrefix: String? {
         if let jqlBase, !jqlBase.isEmpty { return jqlBase }

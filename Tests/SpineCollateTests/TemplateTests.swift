@@ -169,3 +169,15 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(text, "Spec — from E-1\nhttps://example.com/b — from E-1\nDesign — from E-2")
     }
 }
+
+extension TemplateTests {
+    func testSettingsSetTheHeadingLevel() throws {
+        var options = CollateOptions()
+        try options.apply(settings: ["collate.heading-level": "keep", "csv.delimiter": ";"])
+        XCTAssertNil(options.descriptionHeadingLevel)
+        try options.apply(settings: ["collate.heading-level": "3"])
+        XCTAssertEqual(options.descriptionHeadingLevel, 3)
+        XCTAssertThrowsError(try options.apply(settings: ["collate.heading-level": "9"]))
+        XCTAssertThrowsError(try options.apply(settings: ["collate.colour": "red"]))
+    }
+}
