@@ -11,7 +11,7 @@ final class HierarchyTests: XCTestCase {
         issue("P-3", "Sub-task", parent: "P-2"),
         issue("P-4", "Epic"),
         issue("P-5", "Task", parent: "P-4"),
-        issue("P-6", "Story", parent: "P-99"),
+        issue("P-6", "Story", parent: "P-99", fields: [Field("Parent summary", "Old epic")]),
         issue("P-7", "Bug"),
     ]
 
@@ -31,7 +31,7 @@ final class HierarchyTests: XCTestCase {
         let unparented = collated.section("Unparented")
         XCTAssertEqual(Collated.requirementTree(unparented), ["P-6", "P-7"])
         let rows = Collated.tableRows(unparented)
-        XCTAssertEqual(rows.dropFirst().map { $0[2] }, ["Parent P-99 is not in the input", "No parent"])
+        XCTAssertEqual(rows.dropFirst().map { $0[2] }, ["Parent P-99 (Old epic) is not in the input", "No parent"])
         XCTAssertEqual(collated.codes("collate.missing-parent").count, 1)
         XCTAssertEqual(collated.codes("collate.missing-parent").first?.location?.path, "P-6")
         // The requirement keeps the parent it names.
