@@ -79,12 +79,37 @@ enum DescriptionParts {
         }
     }
 
+    // MARK: - Wrapped descriptions
+
+    /// The blocks a description reads as: the content of a sole wrapping `.division` (the Jira
+    /// CSV reader keeps the original wiki text on one), else the blocks themselves.
+    static func content(_ blocks: [Block]) -> [Block] {
+        if blocks.count == 1, case .division(let division) = blocks[0] { return division.blocks }
+        return blocks
+    }
+
+    /// The attribute with which the Jira CSV reader keeps a cell's original wiki text.
+    static let wikiSourceAttribute = "jira-wiki-source"
+
+    /// `blocks` without a sole wrapping division that only keeps the original wiki text: that
+    /// text serves CSV → CSV byte fidelity, which a collated document (written as Markdown,
+    /// storage or Word, its content regrouped) does not offer; the content is unchanged.
+    static func unwrappingWikiSource(_ blocks: [Block]) -> [Block] {
+        guard blocks.count == 1, case .division(let division) = blocks[0],
+              !division.attributes.isEmpty, division.attributes.allSatisfy({ $0.name == wikiSourceAttribute }) else {
+            return blocks
+        }
+        return division.blocks
+    }
+
     // MARK: - Acceptance criteria
 
     /// Splits acceptance criteria out of a description: the blocks under an "Acceptance criteria"
     /// heading (up to the next heading of the same or a higher level), or the lists right after an
-    /// "Acceptance criteria:" label paragraph. Nil when the description has none.
-    static func splitAcceptanceCriteria(_ blocks: [Block]) -> (description: [Block], criteria: [Block])? {
+    /// "Acceptance criteria:" label paragraph. Nil when the description has none. A wrapping
+    /// division is looked through and dropped when split: its kept source text no longer applies.
+    static func splitAcceptanceCriteria(_ wrapped: [Block]) -> (description: [Block], criteria: [Block])? {
+        let blocks = content(wrapped)
         for (position, block) in blocks.enumerated() {
             guard let label = label(of: block, leadInAllowed: false), acceptanceLabels.contains(label) else { continue }
             var end = position + 1
@@ -108,7 +133,7 @@ enum DescriptionParts {
     /// Which overview parts the description states as a heading or label at its top level.
     static func overviewParts(in blocks: [Block]) -> Set<OverviewPart> {
         var found: Set<OverviewPart> = []
-        for block in blocks {
+        for block in content(blocks) {
             guard let label = label(of: block, leadInAllowed: true) else { continue }
             for part in OverviewPart.allCases where part.labels.contains(label) { found.insert(part) }
         }
@@ -141,7 +166,7 @@ enum DescriptionParts {
     /// paragraph states one; otherwise its summary.
     static func storyStatement(_ requirement: Requirement) -> String {
         if startsLikeStory(requirement.summary) { return requirement.summary }
-        for block in requirement.description {
+        for block in content(requirement.description) {
             guard case .paragraph(let content) = block else { continue }
             let text = content.plainText.trimmingSpaces
             if startsLikeStory(text) { return text }

@@ -32,6 +32,8 @@ struct DocumentBuilder {
     /// The requirement with acceptance criteria taken from its description when the field is empty.
     private mutating func prepare(_ node: Int) -> Requirement {
         var requirement = graph[node].requirement
+        requirement.description = DescriptionParts.unwrappingWikiSource(requirement.description)
+        requirement.acceptanceCriteria = DescriptionParts.unwrappingWikiSource(requirement.acceptanceCriteria)
         if requirement.acceptanceCriteria.isEmpty {
             if let split = DescriptionParts.splitAcceptanceCriteria(requirement.description) {
                 requirement.description = split.description

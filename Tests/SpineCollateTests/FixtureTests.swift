@@ -116,6 +116,31 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(ASTFormat.dump(try Collated(Collator.requirements(in: back.document)).document), ASTFormat.dump(collated.document))
     }
 
+    // MARK: - Jira JSON
+
+    func testPasswordResetFromJiraV3() throws { try check("password-reset", try read("password-reset.v3.json", as: "jira")) }
+    func testPasswordResetFromJiraV2DataCenter() throws { try check("password-reset", try read("password-reset.v2.json", as: "jira")) }
+    func testBillingFromJiraV3() throws { try check("billing", try read("billing.v3.json", as: "jira")) }
+    func testBillingFromJiraV2() throws { try check("billing", try read("billing.v2.json", as: "jira")) }
+    func testOnboardingFromJiraV3() throws { try check("onboarding", try read("onboarding.v3.json", as: "jira")) }
+    func testOnboardingFromJiraV2() throws { try check("onboarding", try read("onboarding.v2.json", as: "jira")) }
+
+    func testV3V2AndASTShapesGiveTheSameTraceabilityAndDependencies() throws {
+        let shapes = try ["password-reset.v3.json", "password-reset.v2.json"].map { try Collated(try read($0, as: "jira")) }
+            + [try Collated(try read("password-reset.ast.json", as: "ast"))]
+        for collated in shapes.dropFirst() {
+            XCTAssertEqual(collated.keys, shapes[0].keys)
+            XCTAssertEqual(collated.requirements.map(\.parent), shapes[0].requirements.map(\.parent))
+            XCTAssertEqual(Collated.tableRows(collated.section("Traceability")), Collated.tableRows(shapes[0].section("Traceability")))
+            for section in ["Self-service password reset (PW-1)", "Lockout notifications (PW-10)"] {
+                for part in ["Dependencies & risks", "Status summary", "User stories"] {
+                    XCTAssertEqual(Collated.text(collated.subsection(part, of: section)),
+                                   Collated.text(shapes[0].subsection(part, of: section)), part)
+                }
+            }
+        }
+    }
+
     // MARK: - Jira CSV
 
     func testPasswordResetFromJiraCSV() throws { try check("password-reset", try read("password-reset.csv", as: "jira-csv")) }

@@ -181,3 +181,17 @@ extension TemplateTests {
         XCTAssertThrowsError(try options.apply(settings: ["collate.colour": "red"]))
     }
 }
+
+extension TemplateTests {
+    func testDescriptionsWrappedInADivisionAreLookedThrough() throws {
+        let wrapped = Block.division(Division(attributes: [Attribute("jira-wiki-source", "h3. Acceptance criteria\r\n* one")], blocks: [
+            paragraph("As a buyer, I want receipts."), heading(3, "Acceptance criteria"), list("one"),
+        ]))
+        let story = issue("E-2", "Story", parent: "E-1", description: [wrapped])
+        let collated = try Collated([issue("E-1", "Epic"), story], options: CollateOptions(descriptionHeadingLevel: nil))
+        let result = try XCTUnwrap(collated.requirements.first { $0.key == "E-2" })
+        XCTAssertEqual(result.acceptanceCriteria, [list("one")])
+        XCTAssertEqual(result.description, [paragraph("As a buyer, I want receipts.")], "the stale source text is dropped")
+        XCTAssertEqual(Collated.text(collated.subsection("User stories", of: feature)), "E-2 As a buyer, I want receipts. To Do")
+    }
+}
