@@ -36,6 +36,7 @@ final class ReadBackTests: XCTestCase {
     func testMarkdownFromCSV() throws { try assertReadBack("onboarding.csv", as: "jira-csv", through: "markdown") }
     func testStorageFromV3() throws { try assertReadBack("billing.v3.json", as: "jira", through: "confluence") }
     func testStorageFromV2() throws { try assertReadBack("onboarding.v2.json", as: "jira", through: "confluence") }
+    func testWordFromV3() throws { try assertReadBack("billing.v3.json", as: "jira", through: "docx") }
     func testStorageFromCSV() throws { try assertReadBack("onboarding.csv", as: "jira-csv", through: "confluence") }
     func testStorageFromAST() throws { try assertReadBack("password-reset.ast.json", as: "ast", through: "confluence") }
 }
