@@ -141,3 +141,24 @@ final class HierarchyTests: XCTestCase {
         XCTAssertEqual(collated.keys.sorted(), ["G-1", "G-2", "G-3", "G-4"])
     }
 }
+
+extension HierarchyTests {
+    func testGroupingByFixVersionAndLabelNamesTheGroupsAndQueries() throws {
+        var first = issue("V-1", "Story", labels: ["growth"])
+        first.fixVersions = ["1.0"]
+        let second = issue("V-2", "Bug")
+        let byVersion = try Collated([first, second], options: CollateOptions(groupBy: .fixVersion, template: .prd))
+        XCTAssertEqual(byVersion.headings(level: 2), ["Summary", "Fix version: 1.0", "No fix version", "Traceability"])
+        let queries = ["Fix version: 1.0", "No fix version"].flatMap { section in
+            byVersion.subsection("Jira issues", of: section).compactMap { block -> String? in
+                if case .issueQuery(let query) = block { return query.jql }
+                return nil
+            }
+        }
+        XCTAssertEqual(queries, ["project = \"V\" AND fixVersion = \"1.0\"", "project = \"V\" AND fixVersion is EMPTY"])
+        let byLabel = try Collated([first, second], options: CollateOptions(groupBy: .label, template: .plain))
+        XCTAssertEqual(byLabel.headings(level: 2), ["Label: growth", "No label"])
+        XCTAssertEqual(CollateOptions.Grouping(name: "fix-versions"), .fixVersion)
+        XCTAssertNil(CollateOptions.Grouping(name: "sprint"))
+    }
+}
