@@ -51,6 +51,7 @@ struct CollateCommand: Command {
         var warned = false
         var options = try ConversionFlags.options(from: arguments, input: arguments.positionals.first, io: io)
         collateOptions.siteURL = options.siteURL
+        try collateOptions.apply(settings: options.settings)
         for input in arguments.positionals {
             let displayName = input == "-" ? "<stdin>" : input
             let from = try inputFormat(arguments.value("--from"), input: input, registry: registry)
