@@ -103,6 +103,7 @@ enum MiniStorageFormat {
                     page = PageLink(spaceKey: tag.attribute("ri:space-key"), title: tag.attribute("ri:content-title") ?? "")
                 }
                 if tag.name == "ri:attachment" { attachment = AttachmentLink(fileName: tag.attribute("ri:filename") ?? "") }
+                if tag.name == "ri:content-entity" { page = PageLink(title: "", contentID: tag.attribute("ri:content-id")) }
             }
             if attachment != nil { attachment?.page = page; return (attachment, nil) }
             return (nil, page)

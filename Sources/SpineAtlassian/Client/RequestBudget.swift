@@ -11,7 +11,7 @@ func monotonicSeconds() -> Double {
 /// unlimited). When the server answers 429 (or 503 with `Retry-After`) every worker pauses
 /// until that time and the allowed rate drops to 70 % of the rate achieved (at most one cut
 /// per second: a burst of 429s from parallel workers is one event); each success grows it
-/// back by 5 %, up to the ceiling — multiplicative decrease, gradual recovery, as in TCP.
+/// back by 10 %, up to the ceiling — multiplicative decrease, gradual recovery, as in TCP.
 public actor RequestBudget {
     /// Requests per second never exceeded; nil = no ceiling.
     public let ceiling: Double?
@@ -76,7 +76,7 @@ public actor RequestBudget {
     /// A request went through: let the rate grow back towards the ceiling.
     public func succeeded() {
         guard let rate = currentRate else { return }
-        let grown = rate + max(0.25, rate * 0.05)
+        let grown = rate + max(0.25, rate * 0.1)
         if let ceiling {
             currentRate = min(ceiling, grown)
         } else if grown > 1_000 {
