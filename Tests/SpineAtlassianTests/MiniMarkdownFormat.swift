@@ -73,3 +73,24 @@ enum MiniMarkdownFormat {
         }
     }
 }
+
+/// A test-only `adf` writer: paragraphs and headings as ADF text nodes.
+enum MiniADFFormat {
+    static let descriptor = FormatDescriptor(name: "adf", summary: "test subset of ADF", extensions: [".adf.json"], writer: Writer())
+
+    struct Writer: FormatWriter {
+        func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
+            var content: [JSONValue] = []
+            for block in document.blocks {
+                switch block {
+                case .paragraph(let inlines): content.append(["type": "paragraph", "content": [["type": "text", "text": .string(inlines.plainText)]]])
+                case .heading(let heading):
+                    content.append(["type": "heading", "attrs": ["level": .int(heading.level)],
+                                    "content": [["type": "text", "text": .string(heading.content.plainText)]]])
+                default: break
+                }
+            }
+            return WriteResult(bytes: JSONWriter.compact.write(["type": "doc", "version": 1, "content": .array(content)]))
+        }
+    }
+}

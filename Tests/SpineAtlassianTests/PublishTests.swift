@@ -100,3 +100,39 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(site.server.page(space: "DOC", title: "Guide")?.storage, "<p>someone else's</p>")
     }
 }
+
+final class PublishADFAndUserMapTests: XCTestCase {
+    func testBodyADFGoesThroughTheV2PagesAPI() async throws {
+        let site = try TestSite()
+        site.server.addSpace("DOC")
+        let directory = try TemporaryDirectory()
+        try Data("---\ntitle: Cloud editor page\nlabels: [adf]\n---\n# Hello\n\nPlain text.\n".utf8)
+            .write(to: URL(fileURLWithPath: directory.path + "/page.md"))
+        var registry = MiniMarkdownFormat.registry
+        registry.register(MiniADFFormat.descriptor)
+        let options = PublishOptions(inputs: [directory.path + "/page.md"], space: "DOC", body: .adf)
+        let report = try await PublishJob(client: site.client, registry: registry, options: options).run()
+        XCTAssertEqual(report.steps.map(\.action), [.create])
+        XCTAssertTrue(site.server.requests.contains("POST /wiki/api/v2/pages"))
+        let page = try XCTUnwrap(site.server.page(space: "DOC", title: "Cloud editor page"))
+        let adf = try JSONParser.parse(Array(try XCTUnwrap(page.adf).utf8))
+        XCTAssertEqual(adf["content"]?.arrayValue?.first?["type"]?.stringValue, "heading")
+        XCTAssertEqual(adf["content"]?.arrayValue?.last?["content"]?.arrayValue?.first?["text"]?.stringValue, "Plain text.")
+        XCTAssertEqual(page.labels, ["adf"])
+
+        try Data("---\ntitle: Cloud editor page\nlabels: [adf]\n---\nChanged.\n".utf8).write(to: URL(fileURLWithPath: directory.path + "/page.md"))
+        let update = try await PublishJob(client: site.client, registry: registry, options: options).run()
+        XCTAssertEqual(update.steps.map(\.action), [.update])
+        XCTAssertTrue(site.server.requests.contains("PUT /wiki/api/v2/pages/\(page.id)"))
+        XCTAssertEqual(site.server.page(page.id)?.version, 2)
+    }
+
+    func testUserMapParsesQuotedFieldsHeaderAndComments() throws {
+        let csv = "old,accountId\n# a comment\n8a7f808a,557058:alice\n\"bob, the builder\",\"557058:\"\"bob\"\"\"\r\n\n"
+        XCTAssertEqual(try UserMap.parse(Array(csv.utf8)), ["8a7f808a": "557058:alice", "bob, the builder": "557058:\"bob\""])
+        XCTAssertThrowsError(try UserMap.parse(Array("x,\"open\n".utf8))) { error in
+            XCTAssertEqual((error as? SpineError)?.location?.line, 1)
+        }
+        XCTAssertThrowsError(try UserMap.parse(Array("only-one-field\n".utf8)))
+    }
+}

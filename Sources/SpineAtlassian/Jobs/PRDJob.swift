@@ -16,10 +16,14 @@ public struct PRDOptions: Sendable {
     public var jiraServerID: String?
     public var jiraServerName: String?
     public var dryRun: Bool
+    /// `--body storage|adf`.
+    public var body: PageBodyFormat
     public var conversion: ConversionOptions
 
     public init(epic: String, space: String, parent: String? = nil, title: String? = nil, jiraServerID: String? = nil,
-                jiraServerName: String? = nil, dryRun: Bool = false, conversion: ConversionOptions = ConversionOptions()) {
+                jiraServerName: String? = nil, dryRun: Bool = false, body: PageBodyFormat = .storage,
+                conversion: ConversionOptions = ConversionOptions()) {
+        self.body = body
         self.epic = epic
         self.space = space
         self.parent = parent
@@ -75,12 +79,12 @@ public struct PRDJob: Sendable {
         let built = try template.document(epic: epic, children: issues)
         report.diagnostics = built.diagnostics
         report.title = built.document.metadata.title ?? options.epic
-        let storage = try formatWriter(registry, "confluence").write(built.document, options: options.conversion)
+        let storage = try formatWriter(registry, options.body == .storage ? "confluence" : "adf").write(built.document, options: options.conversion)
         report.diagnostics += storage.diagnostics.map { FileDiagnostic(file: report.title, diagnostic: $0) }
 
-        let upserter = PageUpserter(client: client, space: options.space, dryRun: options.dryRun)
+        let upserter = PageUpserter(client: client, space: options.space, dryRun: options.dryRun, bodyFormat: options.body)
         let parent = try await upserter.resolveParent(options.parent)
-        let outcome = try await upserter.upsert(title: report.title, parentID: parent, storage: String(decoding: storage.bytes, as: UTF8.self),
+        let outcome = try await upserter.upsert(title: report.title, parentID: parent, body: String(decoding: storage.bytes, as: UTF8.self),
                                                 labels: ["prd", "spine"])
         report.action = outcome.action
         report.pageID = outcome.pageID

@@ -17,6 +17,8 @@ struct PageUpserter: Sendable {
     let client: AtlassianClient
     let space: String
     let dryRun: Bool
+    /// Storage goes through REST v1; ADF (`--body adf`) through the v2 pages API.
+    var bodyFormat: PageBodyFormat = .storage
 
     struct Outcome: Sendable {
         var action: UpsertAction
@@ -24,9 +26,9 @@ struct PageUpserter: Sendable {
     }
 
     /// `attachments` are uploaded before the body is written (after creation for new pages).
-    func upsert(title: String, parentID: String?, storage: String, labels: [String],
+    func upsert(title: String, parentID: String?, body storage: String, labels: [String],
                 attachments: [(name: String, mediaType: String, data: [UInt8])] = []) async throws -> Outcome {
-        var hashInput = storage + "\u{0}" + title + "\u{0}" + (parentID ?? "") + "\u{0}" + labels.sorted().joined(separator: ",")
+        var hashInput = bodyFormat.rawValue + "\u{0}" + storage + "\u{0}" + title + "\u{0}" + (parentID ?? "") + "\u{0}" + labels.sorted().joined(separator: ",")
         for attachment in attachments.sorted(by: { $0.name < $1.name }) { hashInput += "\u{0}" + attachment.name + ":" + SHA256.hex(attachment.data) }
         let hash = SHA256.hex(hashInput)
         let existing = try await client.confluence.page(space: space, title: title, expand: "version,ancestors,metadata.labels")
@@ -41,19 +43,31 @@ struct PageUpserter: Sendable {
             for attachment in attachments {
                 try await client.confluence.upload(pageID: existing.id, fileName: attachment.name, mediaType: attachment.mediaType, data: attachment.data)
             }
-            _ = try await client.confluence.updatePage(id: existing.id, title: title, version: existing.version + 1, storage: storage,
-                                                       parentID: parentID, message: "spine publish")
+            if bodyFormat == .storage {
+                _ = try await client.confluence.updatePage(id: existing.id, title: title, version: existing.version + 1, storage: storage,
+                                                           parentID: parentID, message: "spine publish")
+            } else {
+                _ = try await client.confluenceV2.updatePage(id: existing.id, title: title, version: existing.version + 1, body: storage,
+                                                             format: bodyFormat, message: "spine publish")
+            }
             try await client.confluence.addLabels(pageID: existing.id, labels: labels.filter { !existing.labels.contains($0) })
             try await client.confluence.setProperty(pageID: existing.id, key: publishHashKey, value: ["sha256": .string(hash)])
             return Outcome(action: .update, pageID: existing.id)
         }
         if dryRun { return Outcome(action: .create, pageID: nil) }
-        let created = try await client.confluence.createPage(space: space, title: title, parentID: parentID, storage: storage, labels: labels)
-        for attachment in attachments {
-            try await client.confluence.upload(pageID: created.id, fileName: attachment.name, mediaType: attachment.mediaType, data: attachment.data)
+        let createdID: String
+        if bodyFormat == .storage {
+            createdID = try await client.confluence.createPage(space: space, title: title, parentID: parentID, storage: storage, labels: labels).id
+        } else {
+            let spaceID = try await client.confluenceV2.spaceID(key: space)
+            createdID = try await client.confluenceV2.createPage(spaceID: spaceID, title: title, parentID: parentID, body: storage, format: bodyFormat).id
+            try await client.confluence.addLabels(pageID: createdID, labels: labels)
         }
-        try await client.confluence.setProperty(pageID: created.id, key: publishHashKey, value: ["sha256": .string(hash)])
-        return Outcome(action: .create, pageID: created.id)
+        for attachment in attachments {
+            try await client.confluence.upload(pageID: createdID, fileName: attachment.name, mediaType: attachment.mediaType, data: attachment.data)
+        }
+        try await client.confluence.setProperty(pageID: createdID, key: publishHashKey, value: ["sha256": .string(hash)])
+        return Outcome(action: .create, pageID: createdID)
     }
 
     /// A parent given as an id (digits) or a title.

@@ -15,11 +15,14 @@ public struct PublishOptions: Sendable {
     public var labels: [String]
     /// `--dry-run`.
     public var dryRun: Bool
+    /// `--body storage|adf`: storage through REST v1, or ADF (the `adf` writer) through the v2 pages API.
+    public var body: PageBodyFormat
     /// Options for the Markdown reader and the storage writer.
     public var conversion: ConversionOptions
 
     public init(inputs: [String], space: String? = nil, parent: String? = nil, labels: [String] = [], dryRun: Bool = false,
-                conversion: ConversionOptions = ConversionOptions()) {
+                body: PageBodyFormat = .storage, conversion: ConversionOptions = ConversionOptions()) {
+        self.body = body
         self.inputs = inputs
         self.space = space
         self.parent = parent
@@ -62,14 +65,14 @@ public struct PublishJob: Sendable {
 
     public func run() async throws(SpineError) -> PublishReport {
         let reader = try formatReader(registry, "markdown")
-        let writer = try formatWriter(registry, "confluence")
+        let writer = try formatWriter(registry, options.body == .storage ? "confluence" : "adf")
         let sources = try PublishSources.collect(options.inputs, reader: reader, conversion: options.conversion)
         guard !sources.documents.isEmpty else { throw SpineError(.usage, code: "publish.no-input", "no Markdown files to publish") }
         var report = PublishReport()
         report.diagnostics = sources.diagnostics
         let space = options.space ?? sources.documents.compactMap(\.document.metadata.spaceKey).first
         guard let space else { throw SpineError(.usage, code: "publish.no-space", "no space: pass --space KEY or set `space` in front matter") }
-        let upserter = PageUpserter(client: client, space: space, dryRun: options.dryRun)
+        let upserter = PageUpserter(client: client, space: space, dryRun: options.dryRun, bodyFormat: options.body)
         do {
             let top = try await upserter.resolveParent(options.parent)
             var pageIDs: [String: String] = [:] // document key → page id
@@ -82,7 +85,7 @@ public struct PublishJob: Sendable {
                 report.diagnostics += written.diagnostics.map { FileDiagnostic(file: source.key, diagnostic: $0) }
                 var labels: [String] = []
                 for label in source.document.metadata.labels + options.labels where !labels.contains(label) { labels.append(label) }
-                let outcome = try await upserter.upsert(title: source.title, parentID: parentID, storage: String(decoding: written.bytes, as: UTF8.self),
+                let outcome = try await upserter.upsert(title: source.title, parentID: parentID, body: String(decoding: written.bytes, as: UTF8.self),
                                                         labels: labels, attachments: document.attachments)
                 if let id = outcome.pageID { pageIDs[source.key] = id }
                 if outcome.action != .unchanged && !options.dryRun { report.attachmentsUploaded += document.attachments.count }
