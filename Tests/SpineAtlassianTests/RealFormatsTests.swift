@@ -70,3 +70,29 @@ final class RealFormatsTests: XCTestCase {
         XCTAssertEqual(again.steps.map(\.action), [.unchanged, .unchanged, .unchanged])
     }
 }
+
+final class ExportPublishRoundTripTests: XCTestCase {
+    func testAnExportedSpacePublishesBackAsTheSameTree() async throws {
+        let site = try TestSite()
+        seedTree(site.server, space: "SPC", count: 30)
+        site.server.addSpace("DOC")
+        let directory = try TemporaryDirectory()
+        _ = try await ExportJob(client: site.client, registry: Spine.registry,
+                                options: ExportOptions(space: "SPC", format: "markdown", outputDirectory: directory.path)).run()
+        let report = try await PublishJob(client: site.client, registry: Spine.registry,
+                                          options: PublishOptions(inputs: [directory.path], space: "DOC")).run()
+        XCTAssertEqual(report.steps.count, 30)
+        XCTAssertEqual(report.attachmentsUploaded, 6)
+        func shape(_ space: String) -> [String: String] {
+            let pages = site.server.pages(inSpace: space)
+            let titles = Dictionary(uniqueKeysWithValues: pages.map { ($0.id, $0.title) })
+            return Dictionary(uniqueKeysWithValues: pages.map { ($0.title, $0.parentID.flatMap { titles[$0] } ?? "-") })
+        }
+        XCTAssertEqual(shape("DOC"), shape("SPC"), "same titles under the same parents")
+        let page1 = try XCTUnwrap(site.server.page(space: "DOC", title: "Page 1"))
+        XCTAssertTrue(page1.storage.contains("ri:content-title=\"Page 8\""), page1.storage)
+        let page5 = try XCTUnwrap(site.server.page(space: "DOC", title: "Page 5"))
+        XCTAssertEqual(site.server.attachments(of: page5.id).map(\.fileName), ["diagram 5.png"])
+        XCTAssertTrue(page5.storage.contains("ri:filename=\"diagram 5.png\""), page5.storage)
+    }
+}

@@ -48,8 +48,8 @@ public struct PublishReport: Sendable {
     public var diagnostics: [FileDiagnostic] = []
 }
 
-/// Publishes Markdown. Folders become parent pages (their `index.md` or `README.md` is the
-/// folder page's body); pages are written parents first, siblings in file-name order.
+/// Publishes Markdown. Folders become parent pages (`X.md` beside folder `X/` — the layout
+/// `export` writes — or the folder's `index.md`/`README.md` is the folder page's body); pages are written parents first, siblings in file-name order.
 public struct PublishJob: Sendable {
     public let client: AtlassianClient
     public let registry: FormatRegistry

@@ -48,22 +48,31 @@ struct PublishSources {
         guard depth < 64 else { throw SpineError(.usage, code: "publish.too-deep", "folders nest deeper than 64 levels at \(directory)") }
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         var folders: [String] = []
+        var files: [String] = []
         for entry in entries {
-            let path = directory + "/" + entry
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: directory + "/" + entry, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 folders.append(entry)
             } else if PublishSources.markdownSuffixes.contains(where: { entry.lowercased().hasSuffix($0) }),
                       !(depth > 0 && PublishSources.indexNames.contains(entry)) {
-                try addFile(path, key: key + entry, parentKey: parentKey, reader: reader, conversion: conversion)
+                files.append(entry)
             }
+        }
+        // `X.md` next to a folder `X/` is that folder's page (the layout `spine export` writes).
+        let folderPages = Dictionary(folders.compactMap { folder in
+            PublishSources.markdownSuffixes.map { folder + $0 }.first(where: files.contains).map { (folder, $0) }
+        }, uniquingKeysWith: { first, _ in first })
+        for entry in files where !folderPages.values.contains(entry) {
+            try addFile(directory + "/" + entry, key: key + entry, parentKey: parentKey, reader: reader, conversion: conversion)
         }
         for folder in folders {
             let path = directory + "/" + folder
             let folderKey = key + folder + "/"
             guard containsMarkdown(path, depth: 0) else { continue }
-            if let index = PublishSources.indexNames.first(where: { FileManager.default.fileExists(atPath: path + "/" + $0) }) {
+            if let sibling = folderPages[folder] {
+                try addFile(directory + "/" + sibling, key: folderKey, parentKey: parentKey, reader: reader, conversion: conversion, fallbackTitle: folder)
+            } else if let index = PublishSources.indexNames.first(where: { FileManager.default.fileExists(atPath: path + "/" + $0) }) {
                 try addFile(path + "/" + index, key: folderKey, parentKey: parentKey, reader: reader, conversion: conversion, fallbackTitle: folder)
             } else {
                 // A folder without an index becomes a page listing its children.
