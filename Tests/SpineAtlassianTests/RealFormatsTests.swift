@@ -96,3 +96,32 @@ final class ExportPublishRoundTripTests: XCTestCase {
         XCTAssertTrue(page5.storage.contains("ri:filename=\"diagram 5.png\""), page5.storage)
     }
 }
+
+final class PRDWithCollateTests: XCTestCase {
+    func testPRDUsesTheCollatePRDTemplateWhenAJiraReaderIsRegistered() async throws {
+        let site = try TestSite()
+        site.server.addIssue(project: "REQ", fields: [
+            "summary": "Checkout revamp", "issuetype": ["name": "Epic"], "status": ["name": "In Progress", "statusCategory": ["key": "indeterminate"]],
+            "description": ["type": "doc", "version": 1, "content": [["type": "paragraph", "content": [["type": "text", "text": "Make checkout fast."]]]]],
+        ])
+        for index in 1...3 {
+            site.server.addIssue(project: "REQ", fields: ["summary": .string("Story \(index)"), "issuetype": ["name": "Story"],
+                                                          "status": ["name": "To Do", "statusCategory": ["key": "new"]], "parent": ["key": "REQ-1"]])
+        }
+        site.server.addSpace("PRD")
+        let parent = site.server.addPage(space: "PRD", title: "Product", storage: "<p>all PRDs</p>")
+        let report = try await PRDJob(client: site.client, registry: Spine.registry,
+                                      options: PRDOptions(epic: "REQ-1", space: "PRD", parent: String(parent), jiraServerID: "abc-123")).run()
+        XCTAssertEqual(report.action, .create)
+        XCTAssertEqual(report.issues, 3)
+        let page = try XCTUnwrap(site.server.page(space: "PRD", title: "PRD: Checkout revamp (REQ-1)"))
+        XCTAssertEqual(page.parentID, parent)
+        XCTAssertTrue(page.storage.contains("ac:name=\"jira\""), page.storage)
+        XCTAssertTrue(page.storage.contains("parent = REQ-1"), page.storage)
+        XCTAssertTrue(page.storage.contains("abc-123"), page.storage)
+        XCTAssertTrue(page.storage.contains("Story 2"), page.storage)
+        XCTAssertTrue(page.storage.contains("Make checkout fast."), page.storage)
+        XCTAssertEqual(site.server.issue("REQ-1")?.comments.count, 1)
+        XCTAssertEqual(site.server.issue("REQ-1")?.remoteLinks.count, 1)
+    }
+}

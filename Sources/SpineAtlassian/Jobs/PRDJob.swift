@@ -1,5 +1,6 @@
 // `spine prd`: an epic's PRD page, linked both ways (comment and remote link on the epic).
 
+import SpineCollate
 import SpineCore
 
 /// Options of `spine prd`.
@@ -72,11 +73,11 @@ public struct PRDJob: Sendable {
 
     private func runThrowing() async throws -> PRDReport {
         var report = PRDReport()
-        let epic = try await client.jira.issue(options.epic, fields: ["summary", "description", "status", "issuetype", "labels", "priority", "assignee"])
-        let issues = try await client.jira.search(jql: PRDTemplate.childJQL(options.epic), fields: ["summary", "status", "issuetype"])
+        let epic = try await client.jira.issue(options.epic)
+        let issues = try await client.jira.search(jql: PRDTemplate.childJQL(options.epic), fields: ["*navigable"])
         report.issues = issues.count
         let template = PRDTemplate(registry: registry, site: client.site, options: options)
-        let built = try template.document(epic: epic, children: issues)
+        let built = try template.collated(epic: epic, children: issues) ?? template.document(epic: epic, children: issues)
         report.diagnostics = built.diagnostics
         report.title = built.document.metadata.title ?? options.epic
         let storage = try formatWriter(registry, options.body == .storage ? "confluence" : "adf").write(built.document, options: options.conversion)

@@ -1,9 +1,13 @@
-// The PRD page body built from an epic, until the collate template is available to this module.
+// The PRD page body: SpineCollate's PRD template over the epic and its issues, or a built-in
+// page when no `jira` reader is registered.
 
+import SpineCollate
 import SpineCore
 
-/// Builds the PRD document: the epic's summary and description, a live `jira` macro for its
-/// issues, and the sections a PRD needs. Its metadata is what the page is published with.
+/// Builds the PRD document. With a `jira` reader in the registry the epic and its issues are
+/// read as requirements and collated with the PRD template (which carries live `jira` macros);
+/// without one, a built-in page: the epic's summary and description, a live `jira` macro for
+/// its issues, and the sections a PRD needs. Its metadata is what the page is published with.
 struct PRDTemplate {
     let registry: FormatRegistry
     let site: AtlassianSite
@@ -12,10 +16,39 @@ struct PRDTemplate {
     /// Issues of an epic on Cloud (team-managed and company-managed both fill `parent`).
     static func childJQL(_ epic: String) -> String { "parent = \(epic) ORDER BY rank" }
 
+    func title(_ epic: JSONValue) -> String {
+        options.title ?? "PRD: \(epic["fields"]?["summary"]?.stringValue ?? options.epic) (\(options.epic))"
+    }
+
+    /// The collate PRD template over the epic and its issues; nil when no `jira` reader is registered.
+    func collated(epic: JSONValue, children: [JSONValue]) throws -> (document: Document, diagnostics: [FileDiagnostic])? {
+        guard let reader = registry.format(named: "jira")?.reader else { return nil }
+        let title = title(epic)
+        var conversion = options.conversion
+        conversion.siteURL = conversion.siteURL ?? site.baseURL
+        conversion.sourceName = options.epic
+        let read = try reader.read(JSONWriter.compact.write(.array([epic] + children)), options: conversion)
+        let collateOptions = CollateOptions(epics: [options.epic], template: .prd, siteURL: site.baseURL, title: title)
+        let collation = try Collator(options: collateOptions).collate(Collator.requirements(in: read.document))
+        let serverAttributes = serverAttributes()
+        let withServer = ASTTransform(
+            block: { block in
+                guard case .issueQuery(var query) = block else { return [block] }
+                for attribute in serverAttributes where query.attributes[named: attribute.name] == nil { query.attributes.append(attribute) }
+                return [.issueQuery(query)]
+            })
+        var document = withServer.apply(collation.document)
+        document.metadata.title = title
+        document.metadata.spaceKey = options.space
+        document.metadata.labels = ["prd", "spine"]
+        document.metadata.source = SourceInfo(format: "jira", id: epic["id"]?.stringValue, url: site.issueURL(key: options.epic))
+        let diagnostics = (read.diagnostics + collation.diagnostics).map { FileDiagnostic(file: title, diagnostic: $0) }
+        return (document, diagnostics)
+    }
+
     func document(epic: JSONValue, children: [JSONValue]) throws -> (document: Document, diagnostics: [FileDiagnostic]) {
         let fields = epic["fields"] ?? .null
-        let summary = fields["summary"]?.stringValue ?? options.epic
-        let title = options.title ?? "PRD: \(summary) (\(options.epic))"
+        let title = title(epic)
         var diagnostics: [FileDiagnostic] = []
         var blocks: [Block] = []
         blocks.append(.paragraph([.text("Epic: "), .issue(IssueReference(key: options.epic, attributes: serverAttributes())),
