@@ -91,6 +91,14 @@ public final class AtlassianTestServer: @unchecked Sendable {
         }
     }
 
+    /// Renames a page as a person would (version + 1).
+    public func renamePage(_ id: Int, to title: String) {
+        locked {
+            store.pages[id]?.title = title
+            store.pages[id]?.version += 1
+        }
+    }
+
     public func page(_ id: Int) -> StoredPage? { locked { store.pages[id] } }
     public func page(space: String, title: String) -> StoredPage? { locked { store.page(space: space, title: title) } }
     public func pages(inSpace key: String) -> [StoredPage] { locked { store.pages(inSpace: key) } }

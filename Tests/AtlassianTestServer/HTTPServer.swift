@@ -160,8 +160,10 @@ final class HTTPServer: @unchecked Sendable {
         let length = Int(headers["content-length"] ?? "0") ?? 0
         guard length >= 0, length <= HTTPServer.maxBodyBytes else { return nil }
         let bodyStart = headerEnd + 4
-        for _ in 0..<1_000_000 where buffer.count < bodyStart + length {
-            guard receive(fd, &buffer) else { return nil }
+        var reads = 0
+        while buffer.count < bodyStart + length {
+            reads += 1
+            guard reads < 1_000_000, receive(fd, &buffer) else { return nil }
         }
         guard buffer.count >= bodyStart + length else { return nil }
         let body = Array(buffer[bodyStart..<(bodyStart + length)])

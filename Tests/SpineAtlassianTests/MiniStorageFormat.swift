@@ -103,6 +103,7 @@ enum MiniStorageFormat {
                     page = PageLink(spaceKey: tag.attribute("ri:space-key"), title: tag.attribute("ri:content-title") ?? "")
                 }
                 if tag.name == "ri:attachment" { attachment = AttachmentLink(fileName: tag.attribute("ri:filename") ?? "") }
+                if tag.name == "ri:content-entity" { page = PageLink(title: "", contentID: tag.attribute("ri:content-id")) }
             }
             if attachment != nil { attachment?.page = page; return (attachment, nil) }
             return (nil, page)
@@ -156,8 +157,9 @@ enum MiniStorageFormat {
                 case .paragraph(let inlines):
                     out += "<p>" + inlines.map(Self.inline).joined() + "</p>"
                 case .raw(let raw): out += raw.content
+                case .heading(let heading): out += "<h\(heading.level)>" + heading.content.map(Self.inline).joined() + "</h\(heading.level)>"
                 case .issueQuery(let query):
-                    out += "<ac:structured-macro ac:name=\"jira\">" + query.attributes.map { "<ac:parameter ac:name=\"\($0.name)\">\(XMLText.escape($0.value))</ac:parameter>" }.joined()
+                    out += "<ac:structured-macro ac:name=\"jira\">" + (query.columns.isEmpty ? "" : "<ac:parameter ac:name=\"columns\">\(query.columns.joined(separator: ","))</ac:parameter>") + query.attributes.map { "<ac:parameter ac:name=\"\($0.name)\">\(XMLText.escape($0.value))</ac:parameter>" }.joined()
                         + "<ac:parameter ac:name=\"jqlQuery\">\(XMLText.escape(query.jql))</ac:parameter></ac:structured-macro>"
                 default: out += "<p>(unsupported in test format)</p>"
                 }
@@ -183,6 +185,9 @@ enum MiniStorageFormat {
                 if case .attachment(let attachment) = image.source { return "<ac:image><ri:attachment ri:filename=\"\(XMLText.escape(attachment.fileName))\" /></ac:image>" }
                 if case .url(let url) = image.source { return "<ac:image><ri:url ri:value=\"\(XMLText.escape(url))\" /></ac:image>" }
                 return ""
+            case .issue(let issue):
+                return "<ac:structured-macro ac:name=\"jira\">" + issue.attributes.map { "<ac:parameter ac:name=\"\($0.name)\">\(XMLText.escape($0.value))</ac:parameter>" }.joined()
+                    + "<ac:parameter ac:name=\"key\">\(XMLText.escape(issue.key))</ac:parameter></ac:structured-macro>"
             default: return XMLText.escape(inline.plainText)
             }
         }

@@ -8,9 +8,10 @@ func monotonicSeconds() -> Double {
 }
 
 /// A token bucket shared by all workers of a job. It starts at the ceiling (`rate`, or
-/// unlimited), halves the allowed rate when the server answers 429 or sends `Retry-After`
-/// (and pauses everyone until that time), and grows back by a few percent per successful
-/// request: additive-increase/multiplicative-decrease, like TCP congestion control.
+/// unlimited). When the server answers 429 (or 503 with `Retry-After`) every worker pauses
+/// until that time and the allowed rate drops to 70 % of the rate achieved (at most one cut
+/// per second: a burst of 429s from parallel workers is one event); each success grows it
+/// back by 10 %, up to the ceiling — multiplicative decrease, gradual recovery, as in TCP.
 public actor RequestBudget {
     /// Requests per second never exceeded; nil = no ceiling.
     public let ceiling: Double?
@@ -23,6 +24,8 @@ public actor RequestBudget {
     private var pausedUntil: Double = 0
     /// Grant times of the last requests, to estimate the rate achieved before a 429.
     private var recentGrants: [Double] = []
+    /// When the rate was last cut: several 429s within a second are one congestion event.
+    private var lastCut: Double = -10
     private let lowestRate = 1.0
 
     /// - Parameter rate: the ceiling in requests per second (`--rate`); nil for none.
@@ -61,17 +64,19 @@ public actor RequestBudget {
         let now = monotonicSeconds()
         throttleCount += 1
         if let retryAfter, retryAfter > 0 { pausedUntil = max(pausedUntil, now + retryAfter) }
-        let achieved = achievedRate(now)
-        let base = min(currentRate ?? achieved, achieved > 0 ? achieved : (currentRate ?? 10))
-        currentRate = max(lowestRate, base / 2)
         tokens = 0
         lastRefill = max(now, pausedUntil)
+        guard now - lastCut >= 1 else { return }
+        lastCut = now
+        let achieved = achievedRate(now)
+        let base = min(currentRate ?? achieved, achieved > 0 ? achieved : (currentRate ?? 10))
+        currentRate = max(lowestRate, base * 0.7)
     }
 
     /// A request went through: let the rate grow back towards the ceiling.
     public func succeeded() {
         guard let rate = currentRate else { return }
-        let grown = rate + max(0.25, rate * 0.05)
+        let grown = rate + max(0.25, rate * 0.1)
         if let ceiling {
             currentRate = min(ceiling, grown)
         } else if grown > 1_000 {

@@ -25,7 +25,7 @@ struct ExportContext: Sendable {
     func export(_ planned: PlannedPage, _ work: ExportWork) async throws -> ExportedPage {
         let root = options.outputDirectory
         var entry = previous.pages[planned.id] ?? ExportManifest.Entry(
-            path: planned.path, title: planned.title, version: planned.version, hash: "", attachments: [:], linksTo: [], unresolved: [])
+            path: planned.path, title: planned.title, version: planned.version, hash: "", attachments: [:], linksTo: [:], unresolved: [])
         var diagnostics: [FileDiagnostic] = []
         var attachmentList = planned.attachments
         var page: ConfluencePage?
@@ -52,8 +52,8 @@ struct ExportContext: Sendable {
                 kept[attachment.fileName] = (attachment.version, path)
                 downloaded += 1
             }
-            for (name, old) in entry.attachments where kept[name] == nil {
-                try? FileManager.default.removeItem(atPath: root + "/" + old.path)
+            for (name, old) in entry.attachments where kept[name]?.path != old.path {
+                Files.remove(old.path, under: root)
             }
             entry.attachments = kept
         }
@@ -75,13 +75,13 @@ struct ExportContext: Sendable {
 
     private struct Rendered {
         var bytes: [UInt8]
-        var linksTo: [String]
+        var linksTo: [String: String]
         var unresolved: [String]
     }
 
     private func render(_ page: ConfluencePage, _ planned: PlannedPage, _ diagnostics: inout [FileDiagnostic]) throws -> Rendered {
         let storage = page.storage ?? ""
-        if verbatim { return Rendered(bytes: Array(storage.utf8), linksTo: [], unresolved: []) }
+        if verbatim { return Rendered(bytes: Array(storage.utf8), linksTo: [:], unresolved: []) }
         var conversion = options.conversion
         conversion.sourceName = planned.path
         conversion.siteURL = conversion.siteURL ?? client.site.baseURL
@@ -93,7 +93,8 @@ struct ExportContext: Sendable {
         document = rewriteLinks(document, from: planned, collector: links)
         let written = try formatWriter(registry, format).write(document, options: conversion)
         diagnostics += (read.diagnostics + written.diagnostics).map { FileDiagnostic(file: planned.path, diagnostic: $0) }
-        return Rendered(bytes: written.bytes, linksTo: links.ids.sorted(by: ExportManifest.idOrder), unresolved: links.unresolved.sorted())
+        let linksTo = Dictionary(links.ids.compactMap { id in plan.byID[id].map { (id, $0.path) } }, uniquingKeysWith: { first, _ in first })
+        return Rendered(bytes: written.bytes, linksTo: linksTo, unresolved: links.unresolved.sorted())
     }
 
     /// Front matter: id, title, space, version, labels, parent, source URL.
@@ -125,14 +126,14 @@ struct ExportContext: Sendable {
         func attachmentURL(_ attachment: AttachmentLink) -> String? {
             guard downloads else { return nil }
             let owner = attachment.page.map(resolve) ?? planned
-            return owner.map { Files.relativePath($0.attachmentPath(attachment.fileName), fromDirectory: directory) }
+            return owner.map { Files.urlPath(Files.relativePath($0.attachmentPath(attachment.fileName), fromDirectory: directory)) }
         }
         func rewrite(_ target: LinkTarget) -> LinkTarget {
             switch target {
             case .page(let link):
                 if let page = resolve(link) {
                     collector.ids.insert(page.id)
-                    return .url(Files.relativePath(page.path, fromDirectory: directory) + (link.anchor.map { "#" + $0 } ?? ""))
+                    return .url(Files.urlPath(Files.relativePath(page.path, fromDirectory: directory)) + (link.anchor.map { "#" + $0 } ?? ""))
                 }
                 if link.spaceKey == nil || link.spaceKey == space { collector.unresolved.insert(link.title) }
                 let key = link.spaceKey ?? space

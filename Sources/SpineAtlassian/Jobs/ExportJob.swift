@@ -120,7 +120,7 @@ public struct ExportJob: Sendable {
     private func workNeeded(_ page: PlannedPage, _ plan: ExportPlan, _ manifest: ExportManifest) -> ExportWork? {
         guard let old = manifest.pages[page.id], old.version == page.version, old.path == page.path, old.title == page.title,
               Files.exists(options.outputDirectory + "/" + page.path) else { return .everything }
-        let movedTarget = old.linksTo.contains { plan.byID[$0]?.path != manifest.pages[$0]?.path || plan.byID[$0] == nil }
+        let movedTarget = old.linksTo.contains { id, path in plan.byID[id]?.path != path }
         let appeared = old.unresolved.contains { plan.idByTitle[$0] != nil }
         if movedTarget || appeared { return .everything }
         guard options.attachments else { return nil }
@@ -141,7 +141,7 @@ public struct ExportJob: Sendable {
             var paths = [entry.path]
             if current == nil { paths += entry.attachments.values.map(\.path) }
             for path in paths where Files.exists(options.outputDirectory + "/" + path) {
-                try? FileManager.default.removeItem(atPath: options.outputDirectory + "/" + path)
+                Files.remove(path, under: options.outputDirectory)
                 removed.append(path)
             }
             if current == nil { manifest.pages[id] = nil }

@@ -13,8 +13,9 @@ struct ExportManifest {
         var hash: String
         /// Attachment file name → (version, path relative to the export root).
         var attachments: [String: (version: Int, path: String)]
-        /// Ids of exported pages this page links to (re-render when their path changes).
-        var linksTo: [String]
+        /// Exported pages this page links to, id → the path the link was written for
+        /// (re-render when that page's path changes).
+        var linksTo: [String: String]
         /// Titles this page links to that were not exported (re-render when such a page appears).
         var unresolved: [String]
 
@@ -46,7 +47,9 @@ struct ExportManifest {
             }
             manifest.pages[member.key] = Entry(
                 path: path, title: page["title"]?.stringValue ?? "", version: version, hash: hash, attachments: attachments,
-                linksTo: page["linksTo"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                linksTo: Dictionary((page["linksTo"]?.objectValue ?? JSONObject()).compactMap { member in
+                    member.value.stringValue.map { (member.key, $0) }
+                }, uniquingKeysWith: { first, _ in first }),
                 unresolved: page["unresolved"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         }
         return manifest
@@ -65,7 +68,9 @@ struct ExportManifest {
             }
             pagesObject[id] = ["path": .string(entry.path), "title": .string(entry.title), "version": .int(entry.version),
                                "hash": .string(entry.hash), "attachments": .object(attachments),
-                               "linksTo": .array(entry.linksTo.map(JSONValue.string)),
+                               "linksTo": .object(JSONObject(entry.linksTo.keys.sorted(by: ExportManifest.idOrder).map {
+                                   JSONObject.Member($0, .string(entry.linksTo[$0] ?? ""))
+                               })),
                                "unresolved": .array(entry.unresolved.map(JSONValue.string))]
         }
         let value: JSONValue = ["spine": "export-manifest", "manifestVersion": 1, "space": .string(space),

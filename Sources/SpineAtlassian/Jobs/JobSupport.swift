@@ -83,6 +83,18 @@ enum Files {
 
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// Removes `relative` under `root`, then every directory above it that became empty (never `root`).
+    static func remove(_ relative: String, under root: String) {
+        try? FileManager.default.removeItem(atPath: root + "/" + relative)
+        var directory = Files.directory(of: relative)
+        for _ in 0..<1_000 where !directory.isEmpty {
+            let path = root + "/" + directory
+            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: path), contents.isEmpty else { return }
+            try? FileManager.default.removeItem(atPath: path)
+            directory = Files.directory(of: directory)
+        }
+    }
+
     /// `path` relative to the directory `fromDirectory` (both relative to the same root, `/`-separated).
     static func relativePath(_ path: String, fromDirectory directory: String) -> String {
         let target = path.split(separator: "/").map(String.init)
@@ -91,6 +103,25 @@ enum Files {
         while common < base.count, common < target.count - 1, base[common] == target[common] { common += 1 }
         let ups = Array(repeating: "..", count: base.count - common)
         return (ups + target[common...]).joined(separator: "/")
+    }
+
+    /// A relative path as a URL: each segment percent-encoded where Markdown, HTML and URL
+    /// parsers would misread it (space, `%`, `#`, `?`, brackets, quotes); other characters kept.
+    static func urlPath(_ path: String) -> String {
+        var out = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case " ", "%", "#", "?", "(", ")", "<", ">", "[", "]", "\"", "'", "`", "\\", "^", "{", "}", "|":
+                out += String(format: "%%%02X", scalar.value)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "%%%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 
     /// The directory part of a relative path (`a/b/c.md` → `a/b`, `c.md` → ``).

@@ -126,20 +126,35 @@ public struct MigrateJob: Sendable {
         var report = MigrateReport()
         var unmapped: Set<String> = []
 
-        // Plan: match every source page to its copy (by stored source id, else by title under the expected parent).
-        var matches: [String: ConfluencePage] = [:]
-        var conflicts: Set<String> = []
-        try await forEachConcurrently(tree.nodes, jobs: options.jobs, { node -> (String, ConfluencePage?, Bool) in
-            guard let candidate = existingByTitle[node.title] else { return (node.id, nil, false) }
+        // Plan: match every source page to its copy: a page with the same title that carries this
+        // page's source id, or an unmarked one that already sits under the expected parent.
+        var found: [String: (page: ConfluencePage, marked: String?)] = [:]
+        try await forEachConcurrently(tree.nodes, jobs: options.jobs, { node -> (String, ConfluencePage?, String?) in
+            guard let candidate = existingByTitle[node.title] else { return (node.id, nil, nil) }
             let property = try await target.confluence.property(pageID: candidate.id, key: migrationPropertyKey)
-            if let marked = property?.value["sourceId"]?.stringValue {
-                return (node.id, candidate, marked != node.id)
-            }
-            return (node.id, candidate, false)
-        }) { id, candidate, conflict in
-            if conflict { conflicts.insert(id) } else if let candidate { matches[id] = candidate }
+            return (node.id, candidate, property?.value["sourceId"]?.stringValue)
+        }) { id, candidate, marked in
+            if let candidate { found[id] = (candidate, marked) }
         }
-
+        var matches: [String: ConfluencePage] = [:]
+        var conflicts: Set<String> = [] // conflicts and their descendants: not copied
+        for node in tree.nodes {
+            if let parent = node.parentID, conflicts.contains(parent) { conflicts.insert(node.id); continue }
+            guard let (candidate, marked) = found[node.id] else { continue }
+            // A new parent cannot already hold the page: then only the stored source id matches.
+            let underExpectedParent: Bool
+            if let parent = node.parentID {
+                underExpectedParent = matches[parent].map { candidate.parentID == $0.id } ?? false
+            } else {
+                underExpectedParent = options.targetParentID.map { candidate.parentID == $0 } ?? true
+            }
+            if marked == node.id || (marked == nil && underExpectedParent) {
+                matches[node.id] = candidate
+            } else {
+                conflicts.insert(node.id)
+            }
+        }
+        rewriter.idMap = matches.mapValues(\.id)
         let conflictIDs = conflicts
         let matched = matches
         // Execute level by level; siblings in order (creation order is sibling order), parents in parallel.
@@ -156,7 +171,7 @@ public struct MigrateJob: Sendable {
                     let parent = node.parentID.flatMap { parents[$0] } ?? options.targetParentID
                     if conflictIDs.contains(node.id) {
                         outcomes.append(PageOutcome(step: MigrationStep(action: .conflict, sourceID: node.id, title: node.title,
-                                                                        depth: node.depth, targetID: existingByTitle[node.title]?.id)))
+                                                                        depth: node.depth, targetID: nil)))
                         continue
                     }
                     outcomes.append(try await migrate(node, parent: parent, match: matched[node.id], rewriter: currentRewriter))
@@ -182,7 +197,7 @@ public struct MigrateJob: Sendable {
         report.plan.sort { (tree.order[$0.sourceID] ?? 0) < (tree.order[$1.sourceID] ?? 0) }
 
         // Second pass: references by content id to pages that were created in this run.
-        rewriter.idMap = targetIDs
+        rewriter.idMap.merge(targetIDs) { _, new in new }
         if !options.dryRun {
             let finalRewriter = rewriter
             let finalIDs = targetIDs

@@ -93,6 +93,10 @@ struct MigrationVerifier: Sendable {
         let rewriter = self.rewriter
         func page(_ link: PageLink) -> PageLink {
             var result = link
+            if let id = link.contentID, link.title.isEmpty { // an id reference (`ri:content-entity`)
+                result.contentID = rewriter.idMap[id] ?? id
+                return result
+            }
             let inSource = link.spaceKey == nil || link.spaceKey == rewriter.sourceSpace
             if inSource, rewriter.movedTitles.contains(link.title) {
                 if link.spaceKey != nil { result.spaceKey = rewriter.targetSpace }

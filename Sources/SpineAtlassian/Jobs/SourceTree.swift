@@ -47,7 +47,8 @@ struct SourceTree: Sendable {
                        attachmentNames: (page.attachments ?? []).map(\.fileName))
         }
         var seen = Set(level.map(\.id))
-        for depth in 1...1_000 where !level.isEmpty {
+        for depth in 1...1_000 {
+            if level.isEmpty { break }
             levels.append(level)
             var next: [SourceNode] = []
             try await forEachConcurrently(level, jobs: jobs, { parent in
