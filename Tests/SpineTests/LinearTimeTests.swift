@@ -1,5 +1,7 @@
-// Linear time on hostile input: for every registered reader's worst shapes, reading 1 MB may
-// take at most 12× as long as reading 100 KB (measured in this process; no absolute times).
+// Linear time on hostile input: for every registered reader's worst shapes, reading ten times
+// the input may take at most 12× as long (measured in this process; no absolute times). The
+// test uses 10 KB → 100 KB so the debug-build suite stays fast; `spine-bench` reports the
+// same ratio from 100 KB to 1 MB in release mode.
 
 import Foundation
 import Spine
@@ -22,8 +24,8 @@ final class LinearTimeTests: XCTestCase {
         var measured = 0
         for shape in AdversarialInputs.shapes {
             guard let reader = Spine.registry.format(named: shape.format)?.reader else { continue }
-            let small = shape.make(102_400)
-            let large = shape.make(1_048_576)
+            let small = shape.make(10_240)
+            let large = shape.make(102_400)
             let options = ConversionOptions()
             let limit = 12 * Double(large.count) / Double(small.count) / 10
             // A quadratic reader fails every attempt; a busy machine (other processes taking the
@@ -33,10 +35,10 @@ final class LinearTimeTests: XCTestCase {
             for _ in 0..<3 where !linear {
                 let smallTime = bestTime { _ = try? reader.read(small, options: options) }
                 let largeTime = bestTime { _ = try? reader.read(large, options: options) }
-                // Below a millisecond the clock's resolution dominates; such a reader is fast enough.
-                let growth = largeTime / max(smallTime, 0.001)
+                // Below half a millisecond the clock's resolution dominates; such a reader is fast enough.
+                let growth = largeTime / max(smallTime, 0.0005)
                 linear = growth < limit
-                report += " [100 KB: \(smallTime) s, 1 MB: \(largeTime) s, growth \(growth)]"
+                report += " [10 KB: \(smallTime) s, 100 KB: \(largeTime) s, growth \(growth)]"
             }
             print("LinearTimeTests: \(shape.format) / \(shape.name):" + report)
             XCTAssertTrue(linear, "\(shape.format) / \(shape.name) grows faster than linear:" + report)
