@@ -1,7 +1,6 @@
 // Flags shared by the REST commands (export, migrate, publish, prd): site, credentials, budget, reporting.
 
 import Foundation
-import Spine
 import SpineAtlassian
 import SpineCore
 
