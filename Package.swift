@@ -40,7 +40,7 @@ let package = Package(
         ]),
 
         // MARK: - Executables
-        .target(name: "SpineCLI", dependencies: ["Spine"]),
+        .target(name: "SpineCLI", dependencies: ["Spine", "SpineAtlassian"]),
         .executableTarget(name: "spine", dependencies: ["SpineCLI"]),
         .executableTarget(name: "spine-bench", dependencies: ["Spine", "SpineRobustness"]),
         .target(name: "SpineRobustness", dependencies: ["Spine"]),
@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "SpineCollateTests", dependencies: ["SpineCollate", "Spine", "SpineTestSupport"]),
         .testTarget(name: "SpineAtlassianTests", dependencies: ["SpineAtlassian", "AtlassianTestServer", "Spine", "SpineTestSupport"]),
         .testTarget(name: "SpineTests", dependencies: ["Spine", "SpineRobustness", "SpineTestSupport"]),
-        .testTarget(name: "SpineCLITests", dependencies: ["SpineCLI", "Spine", "SpineTestSupport"]),
+        .testTarget(name: "SpineCLITests", dependencies: ["SpineCLI", "Spine", "SpineTestSupport", "AtlassianTestServer"]),
     ]
 )

@@ -30,6 +30,7 @@ public enum CommandLineTool {
     /// Every command, in the order `spine help` lists them.
     public static var commands: [any Command.Type] { [
         ConvertCommand.self, FormatsCommand.self, CheckCommand.self, CollateCommand.self,
+        ExportCommand.self, MigrateCommand.self, PublishCommand.self, PRDCommand.self,
     ] }
 
     /// Runs `spine` with `arguments` (without the program name) and returns the exit code.
