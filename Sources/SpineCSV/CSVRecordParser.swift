@@ -187,12 +187,32 @@ struct CSVRecordParser {
     }
 
     private mutating func makeString(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
+        // ASCII needs no validation (and most cells are ASCII); the generic validating
+        // initialiser is kept for the rest.
+        if Self.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if invalidUTF8 == nil {
             // `row` already counts this record; `line` is where the next one starts.
             invalidUTF8 = SourceLocation(path: Self.cellPath(row: row, column: column + 1))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when no byte has the high bit set; eight bytes at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if base[index] & 0x80 != 0 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// A quoted cell's text with each `""` turned into `"`.

@@ -44,7 +44,7 @@ public struct JiraCSVReader: FormatReader {
         }
         diagnostics += rows.diagnostics
         var references = JiraReferences(rows: mapped)
-        let requirements = references.resolve(mapped, diagnostics: &diagnostics)
+        let requirements = references.resolve(consume mapped, diagnostics: &diagnostics)
 
         var metadata = Metadata(source: SourceInfo(format: "jira-csv"))
         metadata.extra.append(Field(MetadataKey.columns, .array(layout.headers.map(JSONValue.string))))

@@ -146,6 +146,8 @@ struct JiraColumnLayout: Sendable {
     let distinct: [JiraColumn]
     /// Each distinct column with its indices and list-ness, for the per-row loop.
     let groups: [(column: JiraColumn, indices: [Int], isList: Bool)]
+    /// The indices of the first column of each field (to size a row's field list once).
+    let fieldColumns: [Int]
 
     /// Maps `headers`; a repeated single-valued column is a located error.
     init(headers: [String]) throws(SpineError) {
@@ -177,6 +179,10 @@ struct JiraColumnLayout: Sendable {
             default: isList = false
             }
             return (column, occurrences, isList)
+        }
+        fieldColumns = groups.compactMap { group in
+            if case .field = group.column { return group.indices.first }
+            return nil
         }
     }
 

@@ -139,6 +139,28 @@ final class CSVParserTests: XCTestCase {
         }
     }
 
+    // MARK: - Adversarial input
+
+    func testRandomByteSoupEitherParsesOrFailsWithALocatedError() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = [0x2C, 0x22, 0x0D, 0x0A, 0x61, 0xFF, 0xE6, 0x3B, 0x20]
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 0...200, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            do {
+                _ = try JiraCSVReader().read(bytes, options: ConversionOptions())
+            } catch {
+                XCTAssertNotNil(error.location, "\(error)")
+            }
+        }
+    }
+
+    func testLongRunsOfQuotesParseInOnePass() throws {
+        let quotes = [UInt8](repeating: 0x22, count: 1_000_000)
+        let table = try CSVTable.parse(Array("h\n".utf8) + quotes + [0x0A]).table
+        XCTAssertEqual(table.records[0][0].utf8.count, 499_999, "a quoted cell of 999,998 bytes holds 499,999 doubled quotes")
+        XCTAssertThrowsError(try CSVTable.parse(Array("h\n".utf8) + quotes.dropLast() + [0x0A]))
+    }
+
     // MARK: - Streaming
 
     func testFileStreamGivesTheSameRecordsAtEveryChunkSize() throws {
