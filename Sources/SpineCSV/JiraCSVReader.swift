@@ -44,7 +44,7 @@ public struct JiraCSVReader: FormatReader {
         }
         diagnostics += rows.diagnostics
         var references = JiraReferences(rows: mapped)
-        let requirements = references.resolve(consume mapped, diagnostics: &diagnostics)
+        let blocks = references.resolve(consume mapped, diagnostics: &diagnostics)
 
         var metadata = Metadata(source: SourceInfo(format: "jira-csv"))
         metadata.extra.append(Field(MetadataKey.columns, .array(layout.headers.map(JSONValue.string))))
@@ -57,7 +57,7 @@ public struct JiraCSVReader: FormatReader {
         if !references.epicLinkParents.isEmpty {
             metadata.extra.append(Field(MetadataKey.epicLinkParents, .array(references.epicLinkParents.map(JSONValue.string))))
         }
-        return ReadResult(document: Document(metadata: metadata, blocks: requirements.map(Block.requirement)),
+        return ReadResult(document: Document(metadata: metadata, blocks: blocks),
                           diagnostics: diagnostics)
     }
 }
@@ -76,8 +76,10 @@ struct JiraReferences {
     private(set) var epicLinkParents: [String] = []
 
     init(rows: [JiraRowMapper.Row]) {
-        self.init(identities: rows.lazy.map { ($0.requirement.key, $0.requirement[field: Requirement.FieldName.issueID]?.stringValue) },
-                  count: rows.count)
+        // By index: a closure over the rows would copy each (large) row.
+        self.init(identities: rows.indices.lazy.map {
+            (rows[$0].requirement.key, rows[$0].requirement[field: Requirement.FieldName.issueID]?.stringValue)
+        }, count: rows.count)
     }
 
     /// From each row's key and Issue id.
@@ -135,9 +137,9 @@ struct JiraReferences {
         }
     }
 
-    /// The rows' requirements with parents and link targets resolved.
-    mutating func resolve(_ rows: consuming [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Requirement] {
-        var result: [Requirement] = []
+    /// The rows' requirements, parents and link targets resolved, as requirement blocks.
+    mutating func resolve(_ rows: consuming [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Block] {
+        var result: [Block] = []
         result.reserveCapacity(rows.count)
         for index in rows.indices {
             // Move the requirement out of the row instead of copying it.
@@ -148,7 +150,7 @@ struct JiraReferences {
             requirement.parent = parent.key
             if let id = parent.unresolvedID { requirement.fields.append(Field(Requirement.FieldName.parentID, .string(id))) }
             resolveLinks(&requirement.links)
-            result.append(requirement)
+            result.append(.requirement(requirement))
         }
         return result
     }

@@ -20,9 +20,9 @@ public struct JiraCSVWriter: FormatWriter {
             dialect.delimiter = try CSVDialect.delimiterByte(text)
         }
 
-        var collector = RequirementCollector(document: document)
+        var collector = RequirementCollector<Requirement>(document: document)
         if collector.rows.isEmpty && !document.blocks.isEmpty {
-            collector = RequirementCollector(document: Document(blocks: [.requirement(RequirementCollector.documentAsRequirement(document))]))
+            collector = RequirementCollector<Requirement>(document: Document(blocks: [.requirement(RequirementCollector.documentAsRequirement(document))]))
             diagnostics.append(.info("jira-csv.document-as-issue",
                                      "the document holds no requirements; it is written as one issue with the whole body as its description"))
         } else if collector.otherBlocks > 0 {

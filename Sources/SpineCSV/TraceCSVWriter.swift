@@ -14,13 +14,16 @@ public struct TraceCSVWriter: FormatWriter {
                                 "Implementing statuses", "Implemented (done/total)", "Covered"]
 
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
-        let collector = RequirementCollector(document: document)
+        let collector = RequirementCollector(document: document) { requirement, parent, enclosing in
+            var item = TraceItem(requirement, enclosing: enclosing)
+            item.parent = parent
+            return item
+        }
         var diagnostics: [Diagnostic] = []
         if collector.rows.isEmpty {
             diagnostics.append(.warning("trace-csv.no-requirements", "the document holds no requirements; the matrix has only its header"))
         }
-        let items = collector.rows.indices.map { TraceItem(collector.rows[$0], enclosing: collector.enclosingRow[$0]) }
-        return try Self.write(items: items, options: options, diagnostics: diagnostics)
+        return try Self.write(items: collector.rows, options: options, diagnostics: diagnostics)
     }
 
     /// Writes the matrix for items that are already flat (the streaming path calls this).
