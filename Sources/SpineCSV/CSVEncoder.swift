@@ -8,12 +8,14 @@
 /// it is prefixed with `'`, which spreadsheets show as text. Plain numbers such as `-3` or
 /// `+1.5` are not formulas and are left alone.
 public struct CSVEncoder {
+    /// Delimiter, BOM and formula safety.
     public let dialect: CSVDialect
     /// The output so far.
     public private(set) var bytes: [UInt8] = []
     /// How many cells were neutralised by formula safety.
     public private(set) var neutralisedCells = 0
 
+    /// An encoder that starts with a BOM when the dialect asks for one.
     public init(dialect: CSVDialect, reservingCapacity capacity: Int = 0) {
         self.dialect = dialect
         bytes.reserveCapacity(capacity)

@@ -8,6 +8,7 @@ import SpineCore
 /// requirement fields, and the header list is kept in the document metadata so the writer
 /// puts every column back where it was.
 public struct JiraCSVReader: FormatReader {
+    /// The reader or writer; settings come with each call's `ConversionOptions`.
     public init() {}
 
     /// Metadata keys the reader sets (and `JiraCSVWriter` reads).
@@ -26,6 +27,7 @@ public struct JiraCSVReader: FormatReader {
         public static let epicLinkParents = "jira-csv.epic-link-parents"
     }
 
+    /// Reads a whole Jira CSV; malformed CSV and repeated single-valued headers are located errors.
     public func read(_ input: [UInt8], options: ConversionOptions) throws(SpineError) -> ReadResult {
         var dialect = try CSVDialect.from(options, defaultSafeFormulas: false, defaultBOM: false)
         if options[setting: CSVDialect.Setting.delimiter] == nil { dialect.delimiter = CSVDialect.detectDelimiter(input[...]) }

@@ -162,7 +162,7 @@ struct JiraColumnLayout: Sendable {
                                      "header \"\(headers[index])\" (column \(index + 1)) repeats column \(previous[0] + 1) (\"\(headers[previous[0]])\"), which holds a single value",
                                      at: SourceLocation(line: 1, path: CSVRecordParser.cellPath(row: 1, column: index + 1)))
                 }
-                indices[column]!.append(index)
+                indices[column, default: []].append(index)
             } else {
                 indices[column] = [index]
                 distinct.append(column)

@@ -7,12 +7,14 @@ import SpineCore
 /// flag. Written for spreadsheets: formula-like cells are neutralised and a BOM is written
 /// unless `csv.safe-formulas` / `csv.bom` say otherwise.
 public struct TraceCSVWriter: FormatWriter {
+    /// The reader or writer; settings come with each call's `ConversionOptions`.
     public init() {}
 
     /// The header row.
     public static let header = ["Requirement", "Title", "Type", "Status", "Parent", "Implementing issues",
                                 "Implementing statuses", "Implemented (done/total)", "Covered"]
 
+    /// Writes the document's requirements; what the shape cannot carry is reported as diagnostics.
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
         let collector = RequirementCollector(document: document) { requirement, parent, enclosing in
             var item = TraceItem(requirement, enclosing: enclosing)

@@ -207,3 +207,26 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+final class UTF8ValidationTests: XCTestCase {
+    private func valid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { CSVRecordParser.isValidUTF8($0) }
+    }
+
+    func testAgreesWithTheStandardLibraryOnEdgeCases() {
+        let cases: [[UInt8]] = [
+            Array("plain ascii".utf8), Array("日本語 عمود 🚀 é".utf8),
+            [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xE2, 0x28, 0xA1], [0xFF],
+        ]
+        for bytes in cases {
+            XCTAssertEqual(valid(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 1...6, using: &generator)).map { _ in UInt8.random(in: 0x70...0xFF, using: &generator) }
+            XCTAssertEqual(valid(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+    }
+}
