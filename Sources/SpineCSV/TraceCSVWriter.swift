@@ -50,10 +50,14 @@ public struct TraceCSVWriter: FormatWriter {
             cells[2] = row.type ?? ""
             cells[3] = row.status ?? ""
             cells[4] = parent
-            cells[5] = implementers.map(\.key).joined(separator: ", ")
-            cells[6] = implementers.map { $0.status ?? "?" }.joined(separator: ", ")
-            cells[7] = String(implementers.filter(\.isDone).count) + "/" + String(implementers.count)
-            cells[8] = implementers.isEmpty ? "no" : "yes"
+            if implementers.isEmpty {
+                (cells[5], cells[6], cells[7], cells[8]) = ("", "", "0/0", "no")
+            } else {
+                cells[5] = implementers.map(\.key).joined(separator: ", ")
+                cells[6] = implementers.map { $0.status ?? "?" }.joined(separator: ", ")
+                cells[7] = String(implementers.filter(\.isDone).count) + "/" + String(implementers.count)
+                cells[8] = "yes"
+            }
             encoder.appendRecord(cells)
         }
         if encoder.neutralisedCells > 0 {
