@@ -33,7 +33,7 @@ public struct JiraCSVReader: FormatReader {
         if options[setting: CSVDialect.Setting.delimiter] == nil { dialect.delimiter = CSVDialect.detectDelimiter(input[...]) }
         var rows = try CSVRows(source: CSVBufferSource(bytes: input, delimiter: dialect.delimiter))
         let layout = try JiraColumnLayout(headers: rows.header)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = layout.diagnostics
         if layout.indices[.summary] == nil {
             diagnostics.append(.warning("jira-csv.no-summary", "the header has no Summary column; Jira's importer requires one",
                                         at: SourceLocation(line: 1, path: "row 1")))
