@@ -114,12 +114,13 @@ struct JiraReferences {
         return value
     }
 
-    /// A row's parent key from its Parent cell, else its Epic Link; or the Issue id of a parent
-    /// outside the file, which has no key here.
+    /// A row's parent key from its Parent cell, else its Epic Link, and the parent's Issue id
+    /// when the cell gave one (kept as the `Parent id` field, as the Jira JSON reader does;
+    /// for a parent outside the file it is all Spine knows).
     mutating func resolveParent(_ value: String?, epicLink: String?, key: String?, row: Int,
-                                diagnostics: inout [Diagnostic]) -> (key: String?, unresolvedID: String?) {
+                                diagnostics: inout [Diagnostic]) -> (key: String?, issueID: String?) {
         if let value {
-            if let parent = self.key(for: value, saw: &parentSaw) { return (parent, nil) }
+            if let parent = self.key(for: value, saw: &parentSaw) { return (parent, keyByIssueID[value] != nil ? value : nil) }
             diagnostics.append(.info("jira-csv.parent-not-in-file",
                                      "parent Issue id \(value) is not a row of this file; it is kept as the \"Parent id\" field",
                                      at: SourceLocation(path: "row \(row)")))
@@ -150,7 +151,7 @@ struct JiraReferences {
             let parent = resolveParent(rows[index].parentValue, epicLink: requirement[field: Requirement.FieldName.epicLink]?.stringValue,
                                        key: requirement.key, row: index + 2, diagnostics: &diagnostics)
             requirement.parent = parent.key
-            if let id = parent.unresolvedID { requirement.fields.append(Field(Requirement.FieldName.parentID, .string(id))) }
+            if let id = parent.issueID { requirement.fields.append(Field(Requirement.FieldName.parentID, .string(id))) }
             resolveLinks(&requirement.links)
             result.append(.requirement(requirement))
         }
