@@ -213,13 +213,15 @@ extension WikiParser {
 
     // MARK: - Bare URLs
 
+    /// The schemes of bare URLs that become links.
+    static let autolinkSchemes: [StaticString] = ["https://", "http://", "ftp://", "mailto:"]
+
     /// Characters dropped from the end of a bare URL (sentence punctuation, effect delimiters).
     static let trailingURLPunctuation: [UInt8] = Array(".,;:!?'*_~^+".utf8)
 
     /// `https://…`, `http://…`, `ftp://…`, `mailto:…` in running text, without trailing punctuation.
     mutating func readAutolink(at index: Int, end: Int) -> (Inline, Int)? {
-        let schemes: [StaticString] = ["https://", "http://", "ftp://", "mailto:"]
-        guard let scheme = schemes.first(where: { text.matches($0, at: index, end: end, caseInsensitive: true) }) else {
+        guard let scheme = Self.autolinkSchemes.first(where: { text.matches($0, at: index, end: end, caseInsensitive: true) }) else {
             return nil
         }
         var cursor = index + scheme.utf8CodeUnitCount

@@ -15,6 +15,8 @@ struct WikiParser {
     /// Per closing tag (`{code}`), the offset from which a search already found none.
     var missingClosers: [String: Int] = [:]
     var reportedListDepth = false
+    /// The last line-end answer, so that many tags on one long line do not rescan it.
+    private var lineEndCache: (from: Int, end: Int, result: Int) = (Int.max, -1, -1)
 
     /// Deepest list nesting kept; deeper markers are read at this depth.
     static let maxListDepth = 16
@@ -34,10 +36,15 @@ struct WikiParser {
 
     // MARK: - Lines
 
-    /// The offset of the newline ending the line at `position`, or `end`.
-    func lineEndFrom(_ position: Int, _ end: Int) -> Int {
+    /// The offset of the newline ending the line at `position`, or `end`. Remembers its last
+    /// answer: every position between a query and the newline it found has the same answer.
+    mutating func lineEndFrom(_ position: Int, _ end: Int) -> Int {
+        if end == lineEndCache.end, position >= lineEndCache.from, position <= lineEndCache.result {
+            return lineEndCache.result
+        }
         var index = position
         while index < end, text[index] != Byte.newline { index += 1 }
+        lineEndCache = (position, end, index)
         return index
     }
 
