@@ -9,6 +9,10 @@ enum WikiTextEscaper {
     /// `lineStart` says the text begins a line, where list, table and heading starts must be
     /// neutralised; `inCode` also escapes `}` (monospace ends at `}}`).
     static func append(_ text: String, to out: inout [UInt8], following: UInt8?, lineStart: Bool, inCode: Bool = false) {
+        if !lineStart, !text.utf8.contains(where: { needsLook[Int($0)] }) {
+            out.append(contentsOf: text.utf8)
+            return
+        }
         let bytes = Array(text.utf8)
         var index = 0
         if lineStart { index = escapeLineStart(bytes, to: &out) }
@@ -59,6 +63,13 @@ enum WikiTextEscaper {
             index += 1
         }
     }
+
+    /// Bytes that may need an escape, depending on their neighbours.
+    private static let needsLook: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array("\\*_+^~-?{}[]|!(:;&\n\r".utf8) { table[Int(byte)] = true }
+        return table
+    }()
 
     // MARK: - Line starts
 
