@@ -58,6 +58,16 @@ final class WikiAdversarialTests: XCTestCase {
         XCTAssertEqual(code.diagnostics.map(\.code), ["jira-wiki.unclosed-macro"])
     }
 
+    /// 20k colour blocks waiting for one closer: colour blocks do not nest, the search is shared.
+    func testManyColourOpenersBeforeOneCloser() {
+        let text = String(repeating: "{color:red}\ntext\n", count: 20_000) + "{color}"
+        let blocks = read(text).document.blocks
+        XCTAssertEqual(blocks.count, 1)
+        guard case .division(let division)? = blocks.first else { return XCTFail("expected a colour block") }
+        XCTAssertEqual(division.attributes, [Attribute("color", "red")])
+        XCTAssertEqual(division.blocks.count, 1, "later openers stay text inside the open colour block")
+    }
+
     // MARK: - Delimiter runs
 
     /// 50k `*`: every third star closes a bold holding one star.
