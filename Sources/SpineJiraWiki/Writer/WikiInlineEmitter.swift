@@ -22,12 +22,14 @@ extension WikiEmitter {
         }
     }
 
-    /// A newline reads back as one line break only between two lines that both have text and
-    /// neither side has blanks the reader would trim.
+    /// A newline reads back as one line break only between two lines that both have content
+    /// and neither side has blanks the reader would trim (a following `\\` counts as content,
+    /// which also keeps two breaks from being written as `\\\\`).
     private func newlineIsSafe(_ inlines: [Inline], at index: Int) -> Bool {
         guard index + 1 < inlines.count, let last = out.last, last != Byte.newline, !Byte.isBlank(last) else { return false }
         switch inlines[index + 1] {
-        case .lineBreak, .softBreak: return false
+        case .lineBreak: return true
+        case .softBreak: return false
         case .text(let text): return !(text.utf8.first.map(Byte.isWhitespace) ?? true)
         default: return true
         }
@@ -42,6 +44,12 @@ extension WikiEmitter {
         case .lineBreak: return multiLine ? Byte.newline : Byte.backslash
         case .image: return Byte.bang
         case .link, .mention, .issue: return Byte.openBracket
+        case .date(let date): return date.utf8.first ?? firstByte(of: inlines, after: index + 1, multiLine: multiLine)
+        case .emoji: return Byte.colon
+        case .placeholder: return firstByte(of: inlines, after: index + 1, multiLine: multiLine)
+        case .raw(let raw): return raw.content.utf8.first
+        case .span(let span) where span.attributes.isEmpty:
+            return firstByte(of: span.content + Array(inlines[(index + 2)...]), after: -1, multiLine: multiLine)
         default: return Byte.openBrace
         }
     }
@@ -154,18 +162,28 @@ extension WikiEmitter {
             }
             content = [.span(Span(attributes: [Attribute("class", "citation")], content: content))]
         }
-        guard let colour else {
+        guard let colour, !openEffects.contains("color") else {
+            if colour != nil {
+                lossy("jira-wiki.nested-colour", "Jira colour spans cannot nest; the inner colour was dropped", severity: .info)
+            }
             writeInlines(content, multiLine: false, lineStart: false)
             return
         }
         write("{color:" + Self.macroValue(colour) + "}")
+        openEffects.insert("color")
         writeInlines(content, multiLine: false, lineStart: false)
+        openEffects.remove("color")
         write("{color}")
     }
 
     // MARK: - Links and references
 
     private mutating func writeLink(_ link: Link) {
+        if openEffects.contains("link") {
+            lossy("jira-wiki.nested-link", "links inside link text cannot be expressed; the inner link's text was kept", severity: .info)
+            writeInlines(link.content.isEmpty ? [.text(Self.targetText(link.target))] : link.content, multiLine: false, lineStart: false)
+            return
+        }
         var target: String?
         switch link.target {
         case .url(let url): target = Self.linkSafe(url)
@@ -196,6 +214,11 @@ extension WikiEmitter {
     }
 
     private mutating func writeMention(_ mention: Mention) {
+        if openEffects.contains("link") {
+            lossy("jira-wiki.nested-link", "links inside link text cannot be expressed; the inner link's text was kept", severity: .info)
+            writeInlines([.text(mention.displayName ?? mention.accountID)], multiLine: false, lineStart: false)
+            return
+        }
         write("[")
         if let name = mention.displayName, !name.isEmpty {
             out.append(contentsOf: render([.text(name)], effect: "link"))
@@ -208,6 +231,17 @@ extension WikiEmitter {
         write("~" + Self.userTarget(mention.accountID) + "]")
     }
 
+    /// The text a link target shows when it has no content.
+    static func targetText(_ target: LinkTarget) -> String {
+        switch target {
+        case .url(let url): return url
+        case .anchor(let anchor): return anchor
+        case .attachment(let attachment): return attachment.fileName
+        case .issue(let key), .user(let key), .space(let key): return key
+        case .page(let page): return page.title
+        }
+    }
+
     /// `accountid:` is added for Cloud account ids; other ids are Data Center user names.
     static func userTarget(_ id: String) -> String {
         WikiVocabulary.isCloudAccountID(id) ? "accountid:" + id : linkSafe(id)
@@ -217,10 +251,10 @@ extension WikiEmitter {
         if !issue.attributes.isEmpty {
             lossy("jira-wiki.issue-attributes", "issue macro details (server, columns) have no wiki form", severity: .info)
         }
-        if WikiVocabulary.isIssueKey(issue.key[...]) {
+        if WikiVocabulary.isIssueKey(issue.key[...]), !openEffects.contains("link") {
             write("[" + issue.key + "]")
         } else {
-            lossy("jira-wiki.issue-key-as-text", "'\(issue.key)' is not an issue key; written as text")
+            lossy("jira-wiki.issue-key-as-text", "an issue reference inside link text or with an unusual key was written as text")
             WikiTextEscaper.append(issue.key, to: &out, following: following, lineStart: false)
         }
     }
