@@ -90,6 +90,10 @@ extension WikiParser {
             let blocks = parseBlocks(&cursor, end: cellEnd, open: []).blocks
             cells.append(TableCell(header: part.pipes >= 2, blocks: blocks))
         }
+        if cells.isEmpty, let first = parts.last {
+            // `|` or `||` alone: one empty cell, so the row is not lost.
+            cells.append(TableCell(header: first.pipes >= 2, blocks: []))
+        }
         return TableRow(cells: cells)
     }
 

@@ -8,10 +8,10 @@ extension WikiEmitter {
 
     /// Writes inlines. In a multi-line context (paragraphs, list items) a line break is a
     /// newline where that reads back the same; elsewhere, and where it would not, it is `\\`.
-    mutating func writeInlines(_ inlines: [Inline], multiLine: Bool, lineStart: Bool) {
+    mutating func writeInlines(_ inlines: [Inline], multiLine: Bool, lineStart: Bool, trailing: UInt8? = nil) {
         var atLineStart = lineStart
         for (index, inline) in inlines.enumerated() {
-            let following = Self.firstByte(of: inlines, after: index, multiLine: multiLine)
+            let following = index == inlines.count - 1 ? trailing : Self.firstByte(of: inlines, after: index, multiLine: multiLine)
             if case .lineBreak = inline, multiLine, newlineIsSafe(inlines, at: index) {
                 write("\n")
                 atLineStart = true
@@ -48,7 +48,8 @@ extension WikiEmitter {
         case .emoji: return Byte.colon
         case .placeholder: return firstByte(of: inlines, after: index + 1, multiLine: multiLine)
         case .raw(let raw): return raw.content.utf8.first
-        case .span(let span) where span.attributes.isEmpty:
+        case .span(let span) where span.attributes[named: "color"] == nil && span.attributes[named: "textColor"] == nil:
+            if span.attributes[named: "class"] == "citation" { return Byte.question }
             return firstByte(of: span.content + Array(inlines[(index + 2)...]), after: -1, multiLine: multiLine)
         default: return Byte.openBrace
         }
@@ -119,22 +120,23 @@ extension WikiEmitter {
             writeInlines(content, multiLine: false, lineStart: false)
             return
         }
-        let rendered = render(content, effect: delimiter)
-        guard let first = rendered.first, let last = rendered.last else { return }
+        let plain = render(content, effect: delimiter, trailing: delimiter.utf8.first)
+        guard let first = plain.first, let last = plain.last else { return }
         let simple = delimiter == "??"
             || (!WikiTextEscaper.isWordBefore(out) && !Self.isWordByte(following)
                 && !Byte.isWhitespace(first) && !Byte.isWhitespace(last))
+        let rendered = simple ? plain : render(content, effect: delimiter, trailing: Byte.openBrace)
         write(simple ? delimiter : "{" + delimiter + "}")
         out.append(contentsOf: rendered)
         write(simple ? delimiter : "{" + delimiter + "}")
     }
 
     /// Renders inlines into a separate buffer (so the delimiter form can depend on the result).
-    mutating func render(_ content: [Inline], effect: String?) -> [UInt8] {
+    mutating func render(_ content: [Inline], effect: String?, trailing: UInt8? = nil) -> [UInt8] {
         let saved = out
         out = []
         if let effect { openEffects.insert(effect) }
-        writeInlines(content, multiLine: false, lineStart: false)
+        writeInlines(content, multiLine: false, lineStart: false, trailing: trailing)
         if let effect { openEffects.remove(effect) }
         let rendered = out
         out = saved
@@ -171,7 +173,7 @@ extension WikiEmitter {
         }
         write("{color:" + Self.macroValue(colour) + "}")
         openEffects.insert("color")
-        writeInlines(content, multiLine: false, lineStart: false)
+        writeInlines(content, multiLine: false, lineStart: false, trailing: Byte.openBrace)
         openEffects.remove("color")
         write("{color}")
     }
@@ -205,7 +207,7 @@ extension WikiEmitter {
         write("[")
         if !link.content.isEmpty || link.title != nil {
             let alias = link.content.isEmpty ? [Inline.text(target)] : link.content
-            out.append(contentsOf: render(alias, effect: "link"))
+            out.append(contentsOf: render(alias, effect: "link", trailing: Byte.pipe))
             write("|")
         }
         write(target)
@@ -221,7 +223,7 @@ extension WikiEmitter {
         }
         write("[")
         if let name = mention.displayName, !name.isEmpty {
-            out.append(contentsOf: render([.text(name)], effect: "link"))
+            out.append(contentsOf: render([.text(name)], effect: "link", trailing: Byte.pipe))
             write("|")
         } else if WikiVocabulary.isCloudAccountID(mention.accountID) {
             lossy("jira-wiki.mention-without-name",

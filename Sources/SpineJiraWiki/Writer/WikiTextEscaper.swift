@@ -39,7 +39,11 @@ enum WikiTextEscaper {
                     escape(byte, to: &out)
                 }
             case Byte.question:
-                if next == Byte.question { escape(byte, to: &out) } else { out.append(byte) }
+                if next == Byte.question || out.last == Byte.question || out.isEmpty {
+                    escape(byte, to: &out)
+                } else {
+                    out.append(byte)
+                }
             case Byte.openBrace, Byte.openBracket, Byte.closeBracket, Byte.pipe:
                 escape(byte, to: &out)
             case Byte.closeBrace:
