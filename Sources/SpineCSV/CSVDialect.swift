@@ -12,6 +12,7 @@ public struct CSVDialect: Hashable, Sendable {
     /// Writers neutralise cells a spreadsheet would run as a formula (see `CSVCellEncoder`).
     public var safeFormulas: Bool
 
+    /// A dialect; the default is RFC 4180's (comma, no BOM, cells as they are).
     public init(delimiter: UInt8 = UInt8(ascii: ","), writesBOM: Bool = false, safeFormulas: Bool = false) {
         self.delimiter = delimiter
         self.writesBOM = writesBOM

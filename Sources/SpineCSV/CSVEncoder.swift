@@ -8,16 +8,23 @@
 /// it is prefixed with `'`, which spreadsheets show as text. Plain numbers such as `-3` or
 /// `+1.5` are not formulas and are left alone.
 public struct CSVEncoder {
+    /// Delimiter, BOM and formula safety.
     public let dialect: CSVDialect
     /// The output so far.
     public private(set) var bytes: [UInt8] = []
     /// How many cells were neutralised by formula safety.
     public private(set) var neutralisedCells = 0
+    /// `forcesQuotes[byte]`: the byte (delimiter, `"`, CR, LF) makes a cell need quotes.
+    private let forcesQuotes: [Bool]
 
+    /// An encoder that starts with a BOM when the dialect asks for one.
     public init(dialect: CSVDialect, reservingCapacity capacity: Int = 0) {
         self.dialect = dialect
         bytes.reserveCapacity(capacity)
         if dialect.writesBOM { bytes += utf8BOM }
+        var table = [Bool](repeating: false, count: 256)
+        for byte in [dialect.delimiter, 0x22, 0x0D, 0x0A] { table[Int(byte)] = true }
+        forcesQuotes = table
     }
 
     /// Appends one record and its CRLF.
@@ -46,9 +53,8 @@ public struct CSVEncoder {
             if neutralise { neutralisedCells += 1 }
             var needsQuotes = first == 0x20 || utf8[utf8.count - 1] == 0x20
             if !needsQuotes {
-                for byte in utf8 where byte == dialect.delimiter || byte == 0x22 || byte == 0x0D || byte == 0x0A {
-                    needsQuotes = true
-                    break
+                needsQuotes = forcesQuotes.withUnsafeBufferPointer { table in
+                    utf8.contains { table[Int($0)] }
                 }
             }
             if !needsQuotes {

@@ -187,12 +187,65 @@ struct CSVRecordParser {
     }
 
     private mutating func makeString(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // ASCII needs no validation (and most cells are ASCII); the generic validating
+        // initialiser is kept for the rest.
+        if Self.isASCII(bytes) || Self.isValidUTF8(bytes) { return String(decoding: bytes, as: UTF8.self) }
         if invalidUTF8 == nil {
             // `row` already counts this record; `line` is where the next one starts.
             invalidUTF8 = SourceLocation(path: Self.cellPath(row: row, column: column + 1))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when no byte has the high bit set; eight bytes at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if base[index] & 0x80 != 0 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// True for well-formed UTF-8 (Unicode 15, table 3-7): no overlong forms, no surrogates,
+    /// nothing above U+10FFFF. (The generic `String(validating:)` is far slower per call.)
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF // the allowed range of the second byte
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
+            var next = index + 2
+            while next < index + length {
+                guard bytes[next] & 0xC0 == 0x80 else { return false }
+                next += 1
+            }
+            index += length
+        }
+        return true
     }
 
     /// A quoted cell's text with each `""` turned into `"`.

@@ -32,9 +32,13 @@ public struct CSVBufferSource: CSVRecordSource {
     private let bytes: [UInt8]
     private var offset: Int
     private var parser: CSVRecordParser
+    /// See `CSVRecordSource`.
     public private(set) var recordLine = 1
+    /// See `CSVRecordSource`.
     public private(set) var blankLines = 0
+    /// See `CSVRecordSource`.
     public let hadBOM: Bool
+    /// See `CSVRecordSource`.
     public var wantedColumns: [Bool]?
     private var spans: [CSVRecordParser.CellSpan] = []
 
@@ -46,9 +50,12 @@ public struct CSVBufferSource: CSVRecordSource {
         parser = CSVRecordParser(delimiter: delimiter)
     }
 
+    /// See `CSVRecordSource`.
     public var row: Int { parser.row }
+    /// See `CSVRecordSource`.
     public var invalidUTF8: SourceLocation? { parser.invalidUTF8 }
 
+    /// See `CSVRecordSource`.
     public mutating func nextRecord(into fields: inout [String]) throws(SpineError) -> Bool {
         // Take the parser and span list out of `self` (not copies), so their buffers stay
         // uniquely referenced and are reused instead of copied on every record.
@@ -96,10 +103,14 @@ public final class CSVFileStream: CSVRecordSource {
     private var isFinal = false
     private var parser: CSVRecordParser
     private let path: String
+    /// See `CSVRecordSource`.
     public private(set) var recordLine = 1
+    /// See `CSVRecordSource`.
     public private(set) var blankLines = 0
+    /// See `CSVRecordSource`.
     public private(set) var hadBOM = false
     private var checkedBOM = false
+    /// See `CSVRecordSource`.
     public var wantedColumns: [Bool]?
     private var spans: [CSVRecordParser.CellSpan] = []
     /// Bytes read from the file so far.
@@ -127,9 +138,12 @@ public final class CSVFileStream: CSVRecordSource {
         }
     }
 
+    /// See `CSVRecordSource`.
     public var row: Int { parser.row }
+    /// See `CSVRecordSource`.
     public var invalidUTF8: SourceLocation? { parser.invalidUTF8 }
 
+    /// See `CSVRecordSource`.
     public func nextRecord(into fields: inout [String]) throws(SpineError) -> Bool {
         let wanted = wantedColumns
         var parser = CSVRecordParser(delimiter: 0), spans: [CSVRecordParser.CellSpan] = []

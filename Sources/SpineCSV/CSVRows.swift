@@ -59,11 +59,14 @@ public struct CSVRows<Source: CSVRecordSource> {
 
 /// A whole CSV file parsed in memory: header and records.
 public struct CSVTable: Hashable, Sendable {
+    /// The header row's cells.
     public var header: [String]
+    /// The records after the header, each as wide as the header.
     public var records: [[String]]
     /// The input started with a UTF-8 BOM.
     public var hadBOM: Bool
 
+    /// A table from its header and records.
     public init(header: [String], records: [[String]] = [], hadBOM: Bool = false) {
         self.header = header
         self.records = records

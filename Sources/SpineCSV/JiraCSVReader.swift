@@ -8,6 +8,7 @@ import SpineCore
 /// requirement fields, and the header list is kept in the document metadata so the writer
 /// puts every column back where it was.
 public struct JiraCSVReader: FormatReader {
+    /// The reader or writer; settings come with each call's `ConversionOptions`.
     public init() {}
 
     /// Metadata keys the reader sets (and `JiraCSVWriter` reads).
@@ -26,12 +27,13 @@ public struct JiraCSVReader: FormatReader {
         public static let epicLinkParents = "jira-csv.epic-link-parents"
     }
 
+    /// Reads a whole Jira CSV; malformed CSV and repeated single-valued headers are located errors.
     public func read(_ input: [UInt8], options: ConversionOptions) throws(SpineError) -> ReadResult {
         var dialect = try CSVDialect.from(options, defaultSafeFormulas: false, defaultBOM: false)
         if options[setting: CSVDialect.Setting.delimiter] == nil { dialect.delimiter = CSVDialect.detectDelimiter(input[...]) }
         var rows = try CSVRows(source: CSVBufferSource(bytes: input, delimiter: dialect.delimiter))
         let layout = try JiraColumnLayout(headers: rows.header)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = layout.diagnostics
         if layout.indices[.summary] == nil {
             diagnostics.append(.warning("jira-csv.no-summary", "the header has no Summary column; Jira's importer requires one",
                                         at: SourceLocation(line: 1, path: "row 1")))
@@ -44,7 +46,7 @@ public struct JiraCSVReader: FormatReader {
         }
         diagnostics += rows.diagnostics
         var references = JiraReferences(rows: mapped)
-        let requirements = references.resolve(mapped, diagnostics: &diagnostics)
+        let blocks = references.resolve(consume mapped, diagnostics: &diagnostics)
 
         var metadata = Metadata(source: SourceInfo(format: "jira-csv"))
         metadata.extra.append(Field(MetadataKey.columns, .array(layout.headers.map(JSONValue.string))))
@@ -57,7 +59,7 @@ public struct JiraCSVReader: FormatReader {
         if !references.epicLinkParents.isEmpty {
             metadata.extra.append(Field(MetadataKey.epicLinkParents, .array(references.epicLinkParents.map(JSONValue.string))))
         }
-        return ReadResult(document: Document(metadata: metadata, blocks: requirements.map(Block.requirement)),
+        return ReadResult(document: Document(metadata: metadata, blocks: blocks),
                           diagnostics: diagnostics)
     }
 }
@@ -76,8 +78,10 @@ struct JiraReferences {
     private(set) var epicLinkParents: [String] = []
 
     init(rows: [JiraRowMapper.Row]) {
-        self.init(identities: rows.lazy.map { ($0.requirement.key, $0.requirement[field: Requirement.FieldName.issueID]?.stringValue) },
-                  count: rows.count)
+        // By index: a closure over the rows would copy each (large) row.
+        self.init(identities: rows.indices.lazy.map {
+            (rows[$0].requirement.key, rows[$0].requirement[field: Requirement.FieldName.issueID]?.stringValue)
+        }, count: rows.count)
     }
 
     /// From each row's key and Issue id.
@@ -110,12 +114,13 @@ struct JiraReferences {
         return value
     }
 
-    /// A row's parent key from its Parent cell, else its Epic Link; or the Issue id of a parent
-    /// outside the file, which has no key here.
+    /// A row's parent key from its Parent cell, else its Epic Link, and the parent's Issue id
+    /// when the cell gave one (kept as the `Parent id` field, as the Jira JSON reader does;
+    /// for a parent outside the file it is all Spine knows).
     mutating func resolveParent(_ value: String?, epicLink: String?, key: String?, row: Int,
-                                diagnostics: inout [Diagnostic]) -> (key: String?, unresolvedID: String?) {
+                                diagnostics: inout [Diagnostic]) -> (key: String?, issueID: String?) {
         if let value {
-            if let parent = self.key(for: value, saw: &parentSaw) { return (parent, nil) }
+            if let parent = self.key(for: value, saw: &parentSaw) { return (parent, keyByIssueID[value] != nil ? value : nil) }
             diagnostics.append(.info("jira-csv.parent-not-in-file",
                                      "parent Issue id \(value) is not a row of this file; it is kept as the \"Parent id\" field",
                                      at: SourceLocation(path: "row \(row)")))
@@ -135,9 +140,9 @@ struct JiraReferences {
         }
     }
 
-    /// The rows' requirements with parents and link targets resolved.
-    mutating func resolve(_ rows: consuming [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Requirement] {
-        var result: [Requirement] = []
+    /// The rows' requirements, parents and link targets resolved, as requirement blocks.
+    mutating func resolve(_ rows: consuming [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Block] {
+        var result: [Block] = []
         result.reserveCapacity(rows.count)
         for index in rows.indices {
             // Move the requirement out of the row instead of copying it.
@@ -146,9 +151,9 @@ struct JiraReferences {
             let parent = resolveParent(rows[index].parentValue, epicLink: requirement[field: Requirement.FieldName.epicLink]?.stringValue,
                                        key: requirement.key, row: index + 2, diagnostics: &diagnostics)
             requirement.parent = parent.key
-            if let id = parent.unresolvedID { requirement.fields.append(Field(Requirement.FieldName.parentID, .string(id))) }
+            if let id = parent.issueID { requirement.fields.append(Field(Requirement.FieldName.parentID, .string(id))) }
             resolveLinks(&requirement.links)
-            result.append(requirement)
+            result.append(.requirement(requirement))
         }
         return result
     }

@@ -7,8 +7,10 @@ import SpineCore
 /// `dd/MMM/yy h:mm a`. A document read from a Jira CSV is written back with its own columns
 /// in their own order (columns are added only for values the file had no room for).
 public struct JiraCSVWriter: FormatWriter {
+    /// The reader or writer; settings come with each call's `ConversionOptions`.
     public init() {}
 
+    /// Writes the document's requirements; what the shape cannot carry is reported as diagnostics.
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
         var diagnostics: [Diagnostic] = []
         let metadata = document.metadata
@@ -20,9 +22,9 @@ public struct JiraCSVWriter: FormatWriter {
             dialect.delimiter = try CSVDialect.delimiterByte(text)
         }
 
-        var collector = RequirementCollector(document: document)
+        var collector = RequirementCollector<Requirement>(document: document)
         if collector.rows.isEmpty && !document.blocks.isEmpty {
-            collector = RequirementCollector(document: Document(blocks: [.requirement(RequirementCollector.documentAsRequirement(document))]))
+            collector = RequirementCollector<Requirement>(document: Document(blocks: [.requirement(RequirementCollector.documentAsRequirement(document))]))
             diagnostics.append(.info("jira-csv.document-as-issue",
                                      "the document holds no requirements; it is written as one issue with the whole body as its description"))
         } else if collector.otherBlocks > 0 {

@@ -144,8 +144,12 @@ struct JiraColumnLayout: Sendable {
     let indices: [JiraColumn: [Int]]
     /// Columns in order of first appearance.
     let distinct: [JiraColumn]
+    /// Notes about the header (custom fields that share a name).
+    private(set) var diagnostics: [Diagnostic] = []
     /// Each distinct column with its indices and list-ness, for the per-row loop.
     let groups: [(column: JiraColumn, indices: [Int], isList: Bool)]
+    /// The indices of the first column of each field (to size a row's field list once).
+    let fieldColumns: [Int]
 
     /// Maps `headers`; a repeated single-valued column is a located error.
     init(headers: [String]) throws(SpineError) {
@@ -155,12 +159,18 @@ struct JiraColumnLayout: Sendable {
         var distinct: [JiraColumn] = []
         for (index, column) in columns.enumerated() {
             if let previous = indices[column] {
-                if !column.isRepeatable {
+                // Two custom fields may share a display name (two "Story Points" fields are
+                // common): that is Jira's export, not a mistake, so the values become a list.
+                if !column.isRepeatable && Self.isCustomField(headers[index]) && Self.isCustomField(headers[previous[0]]) {
+                    diagnostics.append(.info("jira-csv.custom-fields-share-a-name",
+                                             "\"\(headers[index])\" (column \(index + 1)) is a second custom field of that name; their values are kept as a list",
+                                             at: SourceLocation(line: 1, path: CSVRecordParser.cellPath(row: 1, column: index + 1))))
+                } else if !column.isRepeatable {
                     throw .malformed("jira-csv.duplicate-header",
                                      "header \"\(headers[index])\" (column \(index + 1)) repeats column \(previous[0] + 1) (\"\(headers[previous[0]])\"), which holds a single value",
                                      at: SourceLocation(line: 1, path: CSVRecordParser.cellPath(row: 1, column: index + 1)))
                 }
-                indices[column]!.append(index)
+                indices[column, default: []].append(index)
             } else {
                 indices[column] = [index]
                 distinct.append(column)
@@ -178,6 +188,14 @@ struct JiraColumnLayout: Sendable {
             }
             return (column, occurrences, isList)
         }
+        fieldColumns = groups.compactMap { group in
+            if case .field = group.column { return group.indices.first }
+            return nil
+        }
+    }
+
+    private static func isCustomField(_ header: String) -> Bool {
+        header.trimmingSpaces.lowercased().hasPrefix("custom field (")
     }
 
     /// True when a column's value is a list in this file (repeated, or a list field).

@@ -30,6 +30,9 @@ struct JiraRowMapper {
         var requirement = Requirement(summary: "")
         var parentValue: String?
         var assignee = Person(), reporter = Person()
+        var fieldCount = 0
+        for index in layout.fieldColumns where !cells[index].isEmpty { fieldCount += 1 }
+        requirement.fields.reserveCapacity(fieldCount)
         for group in layout.groups {
             let column = group.column, indices = group.indices
             // One column (most of them): no list is built.

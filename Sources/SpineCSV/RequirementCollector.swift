@@ -5,19 +5,25 @@ import SpineJiraWiki
 
 /// The requirements of a document as CSV rows: depth first, every parent before its children,
 /// a nested child's `parent` set to its enclosing requirement's key. Requirements are found
-/// anywhere in the block tree (inside sections, panels, expands, lists…).
-struct RequirementCollector {
-    /// Requirements in row order; `children` emptied.
-    private(set) var rows: [Requirement] = []
+/// anywhere in the block tree (inside sections, panels, expands, lists…). `Row` is what is
+/// kept of each: the whole requirement (jira-csv) or a small trace item (trace-csv).
+struct RequirementCollector<Row> {
+    /// Rows in order (made from requirements with `children` emptied and `parent` filled).
+    private(set) var rows: [Row] = []
+    /// Each row's key (for the parent of nested children).
+    private var keys: [String?] = []
     /// For each row, the row of its enclosing requirement (for parents that have no key).
     private(set) var enclosingRow: [Int?] = []
     /// Top-level blocks that hold no requirement (what a requirements-only format drops).
     private(set) var otherBlocks = 0
+    /// Makes a row from a requirement, its parent key and its enclosing row.
+    private let makeRow: (borrowing Requirement, String?, Int?) -> Row
 
     /// Deeper nesting than this is not searched (inputs are bounded by their readers anyway).
-    private static let maximumDepth = 256
+    private static var maximumDepth: Int { 256 }
 
-    init(document: Document) {
+    init(document: Document, makeRow: @escaping (borrowing Requirement, String?, Int?) -> Row) {
+        self.makeRow = makeRow
         for block in document.blocks {
             let before = rows.count
             collect(block, enclosing: nil, depth: 0)
@@ -51,13 +57,24 @@ struct RequirementCollector {
     }
 
     private mutating func add(_ requirement: Requirement, enclosing: Int?, depth: Int) {
-        var row = requirement
-        row.children = []
-        if row.parent == nil, let enclosing { row.parent = rows[enclosing].key }
+        let parent = requirement.parent ?? enclosing.flatMap { keys[$0] }
         let index = rows.count
-        rows.append(row)
+        rows.append(makeRow(requirement, parent, enclosing))
+        keys.append(requirement.key)
         enclosingRow.append(enclosing)
         for child in requirement.children { add(child, enclosing: index, depth: depth + 1) }
+    }
+}
+
+extension RequirementCollector where Row == Requirement {
+    /// Whole requirements, `children` emptied and `parent` filled (what jira-csv writes).
+    init(document: Document) {
+        self.init(document: document) { requirement, parent, _ in
+            var row = copy requirement
+            row.children = []
+            row.parent = parent
+            return row
+        }
     }
 
     // MARK: - A document without requirements

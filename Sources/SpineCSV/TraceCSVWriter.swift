@@ -7,20 +7,25 @@ import SpineCore
 /// flag. Written for spreadsheets: formula-like cells are neutralised and a BOM is written
 /// unless `csv.safe-formulas` / `csv.bom` say otherwise.
 public struct TraceCSVWriter: FormatWriter {
+    /// The reader or writer; settings come with each call's `ConversionOptions`.
     public init() {}
 
     /// The header row.
     public static let header = ["Requirement", "Title", "Type", "Status", "Parent", "Implementing issues",
                                 "Implementing statuses", "Implemented (done/total)", "Covered"]
 
+    /// Writes the document's requirements; what the shape cannot carry is reported as diagnostics.
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
-        let collector = RequirementCollector(document: document)
+        let collector = RequirementCollector(document: document) { requirement, parent, enclosing in
+            var item = TraceItem(requirement, enclosing: enclosing)
+            item.parent = parent
+            return item
+        }
         var diagnostics: [Diagnostic] = []
         if collector.rows.isEmpty {
             diagnostics.append(.warning("trace-csv.no-requirements", "the document holds no requirements; the matrix has only its header"))
         }
-        let items = collector.rows.indices.map { TraceItem(collector.rows[$0], enclosing: collector.enclosingRow[$0]) }
-        return try Self.write(items: items, options: options, diagnostics: diagnostics)
+        return try Self.write(items: collector.rows, options: options, diagnostics: diagnostics)
     }
 
     /// Writes the matrix for items that are already flat (the streaming path calls this).
@@ -45,10 +50,14 @@ public struct TraceCSVWriter: FormatWriter {
             cells[2] = row.type ?? ""
             cells[3] = row.status ?? ""
             cells[4] = parent
-            cells[5] = implementers.map(\.key).joined(separator: ", ")
-            cells[6] = implementers.map { $0.status ?? "?" }.joined(separator: ", ")
-            cells[7] = String(implementers.filter(\.isDone).count) + "/" + String(implementers.count)
-            cells[8] = implementers.isEmpty ? "no" : "yes"
+            if implementers.isEmpty {
+                (cells[5], cells[6], cells[7], cells[8]) = ("", "", "0/0", "no")
+            } else {
+                cells[5] = implementers.map(\.key).joined(separator: ", ")
+                cells[6] = implementers.map { $0.status ?? "?" }.joined(separator: ", ")
+                cells[7] = String(implementers.filter(\.isDone).count) + "/" + String(implementers.count)
+                cells[8] = "yes"
+            }
             encoder.appendRecord(cells)
         }
         if encoder.neutralisedCells > 0 {

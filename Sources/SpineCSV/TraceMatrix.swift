@@ -16,7 +16,7 @@ struct TraceItem {
     var enclosing: Int?
     var links: [IssueLink]
 
-    init(_ requirement: Requirement, enclosing: Int?) {
+    init(_ requirement: borrowing Requirement, enclosing: Int?) {
         key = requirement.key
         issueID = requirement[field: Requirement.FieldName.issueID]?.stringValue
         summary = requirement.summary

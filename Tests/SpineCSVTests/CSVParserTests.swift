@@ -139,6 +139,28 @@ final class CSVParserTests: XCTestCase {
         }
     }
 
+    // MARK: - Adversarial input
+
+    func testRandomByteSoupEitherParsesOrFailsWithALocatedError() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = [0x2C, 0x22, 0x0D, 0x0A, 0x61, 0xFF, 0xE6, 0x3B, 0x20]
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 0...200, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            do {
+                _ = try JiraCSVReader().read(bytes, options: ConversionOptions())
+            } catch {
+                XCTAssertNotNil(error.location, "\(error)")
+            }
+        }
+    }
+
+    func testLongRunsOfQuotesParseInOnePass() throws {
+        let quotes = [UInt8](repeating: 0x22, count: 1_000_000)
+        let table = try CSVTable.parse(Array("h\n".utf8) + quotes + [0x0A]).table
+        XCTAssertEqual(table.records[0][0].utf8.count, 499_999, "a quoted cell of 999,998 bytes holds 499,999 doubled quotes")
+        XCTAssertThrowsError(try CSVTable.parse(Array("h\n".utf8) + quotes.dropLast() + [0x0A]))
+    }
+
     // MARK: - Streaming
 
     func testFileStreamGivesTheSameRecordsAtEveryChunkSize() throws {
@@ -183,5 +205,28 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+final class UTF8ValidationTests: XCTestCase {
+    private func valid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { CSVRecordParser.isValidUTF8($0) }
+    }
+
+    func testAgreesWithTheStandardLibraryOnEdgeCases() {
+        let cases: [[UInt8]] = [
+            Array("plain ascii".utf8), Array("日本語 عمود 🚀 é".utf8),
+            [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xE2, 0x28, 0xA1], [0xFF],
+        ]
+        for bytes in cases {
+            XCTAssertEqual(valid(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 1...6, using: &generator)).map { _ in UInt8.random(in: 0x70...0xFF, using: &generator) }
+            XCTAssertEqual(valid(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
     }
 }

@@ -138,6 +138,15 @@ final class JiraCSVReaderTests: XCTestCase {
         XCTAssertEqual(readError("Summary,Custom field (Story Points),Story Points\nA,1,2\n")?.code, "jira-csv.duplicate-header")
     }
 
+    func testTwoCustomFieldsWithTheSameNameAreAListNotAnError() throws {
+        let input = "Summary,Custom field (Story Points),Custom field (Story Points)\r\nA,3,5\r\n"
+        let result = try read(input)
+        XCTAssertEqual(requirements(result.document)[0][field: "Story Points"], .array([.string("3"), .string("5")]))
+        XCTAssertEqual(result.diagnostics.first?.code, "jira-csv.custom-fields-share-a-name")
+        let written = try JiraCSVWriter().write(result.document, options: ConversionOptions()).bytes
+        XCTAssertEqual(String(decoding: written, as: UTF8.self), input)
+    }
+
     func testMalformedCSVErrorsComeThroughTheJiraReader() throws {
         XCTAssertEqual(readError("Summary,Status\nA\n")?.location?.path, "row 2, column 2")
         XCTAssertEqual(readError("Summary,Status\n\"A,B\n")?.code, "csv.unbalanced-quote")

@@ -84,27 +84,39 @@ extension WikiParser {
     /// always ends the outer span first.
     private func build(_ tokens: [InlineToken], _ index: inout Int, end: Int, closers: inout CloserIndex) -> [Inline] {
         var result: [Inline] = []
+        // Adjacent text is gathered here and appended once, so merging stays linear.
+        var pendingText = ""
         while index < end {
             switch tokens[index] {
             case .text(let text):
-                Self.appendText(text, to: &result)
+                pendingText += text
                 index += 1
             case .node(let node):
+                Self.flush(&pendingText, into: &result)
                 result.append(node)
                 index += 1
             case .delimiter(let delimiter):
                 if delimiter.canOpen, let close = closers.first(delimiter.kind, atOrAfter: index + 2), close < end {
                     var inner = index + 1
                     let content = build(tokens, &inner, end: close, closers: &closers)
+                    Self.flush(&pendingText, into: &result)
                     result.append(Self.wrap(content, in: delimiter))
                     index = close + 1
                 } else {
-                    Self.appendText(delimiter.literal, to: &result)
+                    pendingText += delimiter.literal
                     index += 1
                 }
             }
         }
+        Self.flush(&pendingText, into: &result)
         return result
+    }
+
+    /// Appends gathered text as one text node.
+    private static func flush(_ text: inout String, into inlines: inout [Inline]) {
+        guard !text.isEmpty else { return }
+        inlines.append(.text(text))
+        text = ""
     }
 
     /// The inline node a matched delimiter pair makes.
@@ -118,16 +130,6 @@ extension WikiParser {
         case .subscript, .forcedSubscript: return .subscript(content)
         case .citation: return .span(Span(attributes: [Attribute("class", "citation")], content: content))
         case .color: return .span(Span(attributes: [Attribute("color", delimiter.colour ?? "")], content: content))
-        }
-    }
-
-    /// Appends text, merging it into a preceding text node.
-    static func appendText(_ text: String, to inlines: inout [Inline]) {
-        guard !text.isEmpty else { return }
-        if case .text(let previous)? = inlines.last {
-            inlines[inlines.count - 1] = .text(previous + text)
-        } else {
-            inlines.append(.text(text))
         }
     }
 

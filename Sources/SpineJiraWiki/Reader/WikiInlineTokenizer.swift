@@ -138,15 +138,12 @@ extension WikiParser {
 
     // MARK: - Escapes and line breaks
 
-    /// `\\` is a line break (unless a third backslash follows); `\` before ASCII punctuation
+    /// `\\` is always a line break (so `\\\\` is two); `\` before ASCII punctuation
     /// makes it literal; any other backslash is itself. A nil literal means a line break.
     private func readBackslash(at index: Int, end: Int) -> (literal: UInt8?, next: Int) {
         guard index + 1 < end else { return (Byte.backslash, index + 1) }
         let next = text[index + 1]
-        if next == Byte.backslash {
-            if index + 2 < end, text[index + 2] == Byte.backslash { return (Byte.backslash, index + 2) }
-            return (nil, index + 2)
-        }
+        if next == Byte.backslash { return (nil, index + 2) }
         if Byte.isASCIIPunctuation(next) { return (next, index + 2) }
         return (Byte.backslash, index + 1)
     }

@@ -24,7 +24,7 @@ extension WikiParser {
             case Byte.backslash:
                 index += 2
             case Byte.openBracket where skipBrackets:
-                if let close = closeBracketFinder.next(from: index + 1, limit: lineEnd, in: text) { index = close + 1 } else { index += 1 }
+                if let close = closingBracket(after: index, limit: lineEnd) { index = close + 1 } else { index += 1 }
             case Byte.bang:
                 index = imageSpanEnd(at: index, lineEnd: lineEnd) ?? index + 1
             case Byte.openBrace:
@@ -68,7 +68,7 @@ extension WikiParser {
     /// `[…]` at `index`: a link, mention, attachment, anchor or issue reference; nil when the
     /// brackets hold none of these (the `[` then stays literal).
     mutating func readLink(at index: Int, end: Int) -> (Inline, Int)? {
-        guard let close = closeBracketFinder.next(from: index + 1, limit: end, in: text), close > index + 1 else { return nil }
+        guard let close = closingBracket(after: index, limit: end), close > index + 1 else { return nil }
         let parts = splitOnPipes(index + 1, close, skipBrackets: false)
         let next = close + 1
         if parts.count == 1 {
@@ -86,6 +86,23 @@ extension WikiParser {
             return (.mention(Mention(accountID: Self.accountID(target), displayName: name.isEmpty ? nil : name)), next)
         }
         return (.link(Link(target: linkTarget(target), content: alias, title: title)), next)
+    }
+
+    /// The first `]` after the `[` at `index` that is not escaped.
+    mutating func closingBracket(after index: Int, limit: Int) -> Int? {
+        var found = closeBracketFinder.next(from: index + 1, limit: limit, in: text)
+        while let candidate = found, isEscaped(candidate, after: index) {
+            found = closeBracketFinder.next(from: candidate + 1, limit: limit, in: text)
+        }
+        return found
+    }
+
+    /// Whether the byte at `index` follows an odd run of backslashes (not reaching back past `start`).
+    func isEscaped(_ index: Int, after start: Int) -> Bool {
+        var count = 0
+        var cursor = index - 1
+        while cursor > start, text[cursor] == Byte.backslash { count += 1; cursor -= 1 }
+        return count % 2 == 1
     }
 
     /// A bracketed target without a `|`: `[url]`, `[#anchor]`, `[^file]`, `[label^file]`, `[~user]`, `[KEY-1]`.
@@ -213,13 +230,15 @@ extension WikiParser {
 
     // MARK: - Bare URLs
 
+    /// The schemes of bare URLs that become links.
+    static let autolinkSchemes: [StaticString] = ["https://", "http://", "ftp://", "mailto:"]
+
     /// Characters dropped from the end of a bare URL (sentence punctuation, effect delimiters).
     static let trailingURLPunctuation: [UInt8] = Array(".,;:!?'*_~^+".utf8)
 
     /// `https://…`, `http://…`, `ftp://…`, `mailto:…` in running text, without trailing punctuation.
     mutating func readAutolink(at index: Int, end: Int) -> (Inline, Int)? {
-        let schemes: [StaticString] = ["https://", "http://", "ftp://", "mailto:"]
-        guard let scheme = schemes.first(where: { text.matches($0, at: index, end: end, caseInsensitive: true) }) else {
+        guard let scheme = Self.autolinkSchemes.first(where: { text.matches($0, at: index, end: end, caseInsensitive: true) }) else {
             return nil
         }
         var cursor = index + scheme.utf8CodeUnitCount

@@ -12,9 +12,12 @@ struct WikiParser {
     var closeBracketFinder = NextByteFinder(Byte.closeBracket)
     var closeBraceFinder = NextByteFinder(Byte.closeBrace)
     var doubleCloseBraceFinder = NextByteFinder(Byte.closeBrace, followedBy: Byte.closeBrace)
-    /// Per closing tag (`{code}`), the offset from which a search already found none.
-    var missingClosers: [String: Int] = [:]
+    /// Per closing tag and limit, the last search: from where, and what it found (nil: none).
+    /// Any later search starting between the two has the same answer.
+    var closerSearches: [String: (from: Int, found: Int?)] = [:]
     var reportedListDepth = false
+    /// The last line-end answer, so that many tags on one long line do not rescan it.
+    private var lineEndCache: (from: Int, end: Int, result: Int) = (Int.max, -1, -1)
 
     /// Deepest list nesting kept; deeper markers are read at this depth.
     static let maxListDepth = 16
@@ -34,10 +37,15 @@ struct WikiParser {
 
     // MARK: - Lines
 
-    /// The offset of the newline ending the line at `position`, or `end`.
-    func lineEndFrom(_ position: Int, _ end: Int) -> Int {
+    /// The offset of the newline ending the line at `position`, or `end`. Remembers its last
+    /// answer: every position between a query and the newline it found has the same answer.
+    mutating func lineEndFrom(_ position: Int, _ end: Int) -> Int {
+        if end == lineEndCache.end, position >= lineEndCache.from, position <= lineEndCache.result {
+            return lineEndCache.result
+        }
         var index = position
         while index < end, text[index] != Byte.newline { index += 1 }
+        lineEndCache = (position, end, index)
         return index
     }
 
@@ -165,7 +173,8 @@ struct WikiParser {
         let name = tag.name
         if open.contains(name), !(name == "color" && tag.hasParameters) { return .close(tag) }
         if name == "color" {
-            guard atLineStart, tag.hasParameters, !lineHasTag("{color}", from: tag.end, lineEnd: lineEnd),
+            guard atLineStart, tag.hasParameters, !open.contains(name),
+                  !lineHasTag("{color}", from: tag.end, lineEnd: lineEnd),
                   findClosingTag("{color}", from: tag.end, end: text.count) != nil else { return nil }
             return .container(tag)
         }

@@ -90,6 +90,10 @@ extension WikiParser {
             let blocks = parseBlocks(&cursor, end: cellEnd, open: []).blocks
             cells.append(TableCell(header: part.pipes >= 2, blocks: blocks))
         }
+        if cells.isEmpty, let first = parts.last {
+            // `|` or `||` alone: one empty cell, so the row is not lost.
+            cells.append(TableCell(header: first.pipes >= 2, blocks: []))
+        }
         return TableRow(cells: cells)
     }
 
@@ -127,13 +131,13 @@ extension WikiParser {
         return .code(CodeBlock(language: language, text: body, title: title, attributes: attributes))
     }
 
-    /// The offset of the next `closing` tag (case-insensitive), remembering failed searches so
-    /// that many unclosed tags stay linear.
+    /// The offset of the next `closing` tag (case-insensitive), remembering the last search so
+    /// that many tags waiting for the same closer stay linear.
     mutating func findClosingTag(_ closing: String, from: Int, end: Int) -> Int? {
         let key = closing + "@" + String(end)
-        if let missingFrom = missingClosers[key], from >= missingFrom { return nil }
+        if let last = closerSearches[key], from >= last.from, from <= (last.found ?? Int.max) { return last.found }
         let found = findTag(closing, from: from, end: end)
-        if found == nil { missingClosers[key] = min(from, missingClosers[key] ?? from) }
+        closerSearches[key] = (from, found)
         return found
     }
 

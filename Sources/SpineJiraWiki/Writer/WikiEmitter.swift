@@ -107,17 +107,21 @@ struct WikiEmitter {
     /// `{code:lang|title=…}` when there is a language or title, else `{noformat}`.
     private mutating func writeCode(_ code: CodeBlock) {
         var name = (code.language == nil && code.title == nil) ? "noformat" : "code"
-        if code.text.contains("{" + name + "}") {
+        let body = code.text.lowercased()
+        if body.contains("{" + name + "}") {
             let other = name == "code" ? "noformat" : "code"
-            if code.text.contains("{" + other + "}") {
+            if body.contains("{" + other + "}") {
                 lossy("jira-wiki.code-terminator", "code contains both {code} and {noformat}; it ends early when Jira reads it")
-            } else if other == "code" || (code.language == nil && code.title == nil) {
+            } else {
+                if name == "code" {
+                    lossy("jira-wiki.code-as-noformat", "code containing {code} was written as {noformat}; its language and title were dropped")
+                }
                 name = other
             }
         }
         var parameters: [String] = []
         if let language = code.language, name == "code" { parameters.append(Self.macroValue(language)) }
-        if let title = code.title { parameters.append("title=" + Self.macroValue(title)) }
+        if let title = code.title, name == "code" { parameters.append("title=" + Self.macroValue(title)) }
         for attribute in code.attributes {
             parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
                               : Self.macroValue(attribute.name) + "=" + Self.macroValue(attribute.value))

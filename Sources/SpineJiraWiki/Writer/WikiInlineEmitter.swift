@@ -8,10 +8,10 @@ extension WikiEmitter {
 
     /// Writes inlines. In a multi-line context (paragraphs, list items) a line break is a
     /// newline where that reads back the same; elsewhere, and where it would not, it is `\\`.
-    mutating func writeInlines(_ inlines: [Inline], multiLine: Bool, lineStart: Bool) {
+    mutating func writeInlines(_ inlines: [Inline], multiLine: Bool, lineStart: Bool, trailing: UInt8? = nil) {
         var atLineStart = lineStart
         for (index, inline) in inlines.enumerated() {
-            let following = Self.firstByte(of: inlines, after: index, multiLine: multiLine)
+            let following = index == inlines.count - 1 ? trailing : Self.firstByte(of: inlines, after: index, multiLine: multiLine)
             if case .lineBreak = inline, multiLine, newlineIsSafe(inlines, at: index) {
                 write("\n")
                 atLineStart = true
@@ -22,12 +22,14 @@ extension WikiEmitter {
         }
     }
 
-    /// A newline reads back as one line break only between two lines that both have text and
-    /// neither side has blanks the reader would trim.
+    /// A newline reads back as one line break only between two lines that both have content
+    /// and neither side has blanks the reader would trim (a following `\\` counts as content,
+    /// which also keeps two breaks from being written as `\\\\`).
     private func newlineIsSafe(_ inlines: [Inline], at index: Int) -> Bool {
         guard index + 1 < inlines.count, let last = out.last, last != Byte.newline, !Byte.isBlank(last) else { return false }
         switch inlines[index + 1] {
-        case .lineBreak, .softBreak: return false
+        case .lineBreak: return true
+        case .softBreak: return false
         case .text(let text): return !(text.utf8.first.map(Byte.isWhitespace) ?? true)
         default: return true
         }
@@ -42,6 +44,13 @@ extension WikiEmitter {
         case .lineBreak: return multiLine ? Byte.newline : Byte.backslash
         case .image: return Byte.bang
         case .link, .mention, .issue: return Byte.openBracket
+        case .date(let date): return date.utf8.first ?? firstByte(of: inlines, after: index + 1, multiLine: multiLine)
+        case .emoji: return Byte.colon
+        case .placeholder: return firstByte(of: inlines, after: index + 1, multiLine: multiLine)
+        case .raw(let raw): return raw.content.utf8.first
+        case .span(let span) where span.attributes[named: "color"] == nil && span.attributes[named: "textColor"] == nil:
+            if span.attributes[named: "class"] == "citation" { return Byte.question }
+            return firstByte(of: span.content + Array(inlines[(index + 2)...]), after: -1, multiLine: multiLine)
         default: return Byte.openBrace
         }
     }
@@ -111,22 +120,23 @@ extension WikiEmitter {
             writeInlines(content, multiLine: false, lineStart: false)
             return
         }
-        let rendered = render(content, effect: delimiter)
-        guard let first = rendered.first, let last = rendered.last else { return }
+        let plain = render(content, effect: delimiter, trailing: delimiter.utf8.first)
+        guard let first = plain.first, let last = plain.last else { return }
         let simple = delimiter == "??"
             || (!WikiTextEscaper.isWordBefore(out) && !Self.isWordByte(following)
                 && !Byte.isWhitespace(first) && !Byte.isWhitespace(last))
+        let rendered = simple ? plain : render(content, effect: delimiter, trailing: Byte.openBrace)
         write(simple ? delimiter : "{" + delimiter + "}")
         out.append(contentsOf: rendered)
         write(simple ? delimiter : "{" + delimiter + "}")
     }
 
     /// Renders inlines into a separate buffer (so the delimiter form can depend on the result).
-    mutating func render(_ content: [Inline], effect: String?) -> [UInt8] {
+    mutating func render(_ content: [Inline], effect: String?, trailing: UInt8? = nil) -> [UInt8] {
         let saved = out
         out = []
         if let effect { openEffects.insert(effect) }
-        writeInlines(content, multiLine: false, lineStart: false)
+        writeInlines(content, multiLine: false, lineStart: false, trailing: trailing)
         if let effect { openEffects.remove(effect) }
         let rendered = out
         out = saved
@@ -154,18 +164,28 @@ extension WikiEmitter {
             }
             content = [.span(Span(attributes: [Attribute("class", "citation")], content: content))]
         }
-        guard let colour else {
+        guard let colour, !openEffects.contains("color") else {
+            if colour != nil {
+                lossy("jira-wiki.nested-colour", "Jira colour spans cannot nest; the inner colour was dropped", severity: .info)
+            }
             writeInlines(content, multiLine: false, lineStart: false)
             return
         }
         write("{color:" + Self.macroValue(colour) + "}")
-        writeInlines(content, multiLine: false, lineStart: false)
+        openEffects.insert("color")
+        writeInlines(content, multiLine: false, lineStart: false, trailing: Byte.openBrace)
+        openEffects.remove("color")
         write("{color}")
     }
 
     // MARK: - Links and references
 
     private mutating func writeLink(_ link: Link) {
+        if openEffects.contains("link") {
+            lossy("jira-wiki.nested-link", "links inside link text cannot be expressed; the inner link's text was kept", severity: .info)
+            writeInlines(link.content.isEmpty ? [.text(Self.targetText(link.target))] : link.content, multiLine: false, lineStart: false)
+            return
+        }
         var target: String?
         switch link.target {
         case .url(let url): target = Self.linkSafe(url)
@@ -187,7 +207,7 @@ extension WikiEmitter {
         write("[")
         if !link.content.isEmpty || link.title != nil {
             let alias = link.content.isEmpty ? [Inline.text(target)] : link.content
-            out.append(contentsOf: render(alias, effect: "link"))
+            out.append(contentsOf: render(alias, effect: "link", trailing: Byte.pipe))
             write("|")
         }
         write(target)
@@ -196,9 +216,14 @@ extension WikiEmitter {
     }
 
     private mutating func writeMention(_ mention: Mention) {
+        if openEffects.contains("link") {
+            lossy("jira-wiki.nested-link", "links inside link text cannot be expressed; the inner link's text was kept", severity: .info)
+            writeInlines([.text(mention.displayName ?? mention.accountID)], multiLine: false, lineStart: false)
+            return
+        }
         write("[")
         if let name = mention.displayName, !name.isEmpty {
-            out.append(contentsOf: render([.text(name)], effect: "link"))
+            out.append(contentsOf: render([.text(name)], effect: "link", trailing: Byte.pipe))
             write("|")
         } else if WikiVocabulary.isCloudAccountID(mention.accountID) {
             lossy("jira-wiki.mention-without-name",
@@ -206,6 +231,17 @@ extension WikiEmitter {
                   severity: .info)
         }
         write("~" + Self.userTarget(mention.accountID) + "]")
+    }
+
+    /// The text a link target shows when it has no content.
+    static func targetText(_ target: LinkTarget) -> String {
+        switch target {
+        case .url(let url): return url
+        case .anchor(let anchor): return anchor
+        case .attachment(let attachment): return attachment.fileName
+        case .issue(let key), .user(let key), .space(let key): return key
+        case .page(let page): return page.title
+        }
     }
 
     /// `accountid:` is added for Cloud account ids; other ids are Data Center user names.
@@ -217,10 +253,10 @@ extension WikiEmitter {
         if !issue.attributes.isEmpty {
             lossy("jira-wiki.issue-attributes", "issue macro details (server, columns) have no wiki form", severity: .info)
         }
-        if WikiVocabulary.isIssueKey(issue.key[...]) {
+        if WikiVocabulary.isIssueKey(issue.key[...]), !openEffects.contains("link") {
             write("[" + issue.key + "]")
         } else {
-            lossy("jira-wiki.issue-key-as-text", "'\(issue.key)' is not an issue key; written as text")
+            lossy("jira-wiki.issue-key-as-text", "an issue reference inside link text or with an unusual key was written as text")
             WikiTextEscaper.append(issue.key, to: &out, following: following, lineStart: false)
         }
     }

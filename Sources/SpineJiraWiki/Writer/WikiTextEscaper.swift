@@ -9,6 +9,10 @@ enum WikiTextEscaper {
     /// `lineStart` says the text begins a line, where list, table and heading starts must be
     /// neutralised; `inCode` also escapes `}` (monospace ends at `}}`).
     static func append(_ text: String, to out: inout [UInt8], following: UInt8?, lineStart: Bool, inCode: Bool = false) {
+        if !lineStart, !text.utf8.contains(where: { needsLook[Int($0)] }) {
+            out.append(contentsOf: text.utf8)
+            return
+        }
         let bytes = Array(text.utf8)
         var index = 0
         if lineStart { index = escapeLineStart(bytes, to: &out) }
@@ -19,7 +23,7 @@ enum WikiTextEscaper {
             switch byte {
             case Byte.backslash:
                 let previousIsBackslash = out.last == Byte.backslash
-                if previousIsBackslash || next.map(Byte.isASCIIPunctuation) ?? true {
+                if previousIsBackslash || index == bytes.count - 1 || next.map(Byte.isASCIIPunctuation) ?? true {
                     out.append(contentsOf: Array("&#92;".utf8))
                 } else {
                     out.append(byte)
@@ -32,31 +36,50 @@ enum WikiTextEscaper {
                 if (previousWord && nextWord) || (previousSpace && nextSpace) {
                     out.append(byte)
                 } else {
-                    out.append(Byte.backslash)
-                    out.append(byte)
+                    escape(byte, to: &out)
                 }
             case Byte.question:
-                if next == Byte.question { out.append(Byte.backslash) }
-                out.append(byte)
+                if next == Byte.question || out.last == Byte.question || out.isEmpty {
+                    escape(byte, to: &out)
+                } else {
+                    out.append(byte)
+                }
             case Byte.openBrace, Byte.openBracket, Byte.closeBracket, Byte.pipe:
-                out.append(Byte.backslash)
-                out.append(byte)
+                escape(byte, to: &out)
             case Byte.closeBrace:
                 if inCode { out.append(contentsOf: Array("&#125;".utf8)) } else { out.append(byte) }
             case Byte.bang:
-                if let next, !Byte.isWhitespace(next) { out.append(Byte.backslash) }
-                out.append(byte)
+                if let next, !Byte.isWhitespace(next) { escape(byte, to: &out) } else { out.append(byte) }
             case Byte.openParen, Byte.colon, Byte.semicolon:
                 if formsEmoticon(bytes, index, following) || (byte == Byte.colon && formsScheme(bytes, index)) {
-                    out.append(Byte.backslash)
+                    escape(byte, to: &out)
+                } else {
+                    out.append(byte)
                 }
-                out.append(byte)
             case Byte.ampersand:
                 if formsEntity(bytes, index) { out.append(contentsOf: Array("&amp;".utf8)) } else { out.append(byte) }
             default:
                 out.append(byte)
             }
             index += 1
+        }
+    }
+
+    /// Bytes that may need an escape, depending on their neighbours.
+    private static let needsLook: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array("\\*_+^~-?{}[]|!(:;&\n\r".utf8) { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// `\X`, or `&#NN;` right after a backslash (a `\\` line break), where `\\\X` would read
+    /// as an escaped backslash.
+    private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
+        if out.last == Byte.backslash {
+            out.append(contentsOf: Array(("&#" + String(byte) + ";").utf8))
+        } else {
+            out.append(Byte.backslash)
+            out.append(byte)
         }
     }
 
@@ -67,8 +90,7 @@ enum WikiTextEscaper {
     private static func escapeLineStart(_ bytes: [UInt8], to out: inout [UInt8]) -> Int {
         guard let first = bytes.first else { return 0 }
         if first == Byte.hash || first == Byte.star || first == Byte.dash {
-            out.append(Byte.backslash)
-            out.append(first)
+            escape(first, to: &out)
             return 1
         }
         if bytes.count >= 3, first == 0x68, bytes[1] >= 0x31, bytes[1] <= 0x36, bytes[2] == Byte.dot,
