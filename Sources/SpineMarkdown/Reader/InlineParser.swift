@@ -309,7 +309,9 @@ struct InlineParser {
 
     mutating func parseEntity() {
         if let decoded = Entities.decode(src, at: pos, end: end) {
-            appendText(decoded.value[...])
+            // a separate node: trailing-space stripping and autolinks do not reach into it
+            append(.escaped, bytes: decoded.value[...])
+            isLiteralTail = false
             pos = decoded.next
         } else {
             appendText(src[pos..<(pos + 1)])
