@@ -17,7 +17,8 @@ enum BlockConventions {
 
     /// The comment text of a marker.
     static func comment(_ name: String, _ attributes: [Attribute] = []) -> String {
-        var text = markerPrefix + name
+        // closing markers read `<!-- /spine:name -->`
+        var text = name.hasPrefix("/") ? "<!-- /spine:" + name.dropFirst() : markerPrefix + name
         for attribute in attributes { text += " " + attribute.name + "=\"" + escapeCommentValue(attribute.value) + "\"" }
         return text + markerSuffix
     }
@@ -47,10 +48,11 @@ enum BlockConventions {
     static func marker(_ block: Block) -> Marker? {
         guard case .raw(let raw) = block, raw.format == "html" else { return nil }
         let text = raw.content
-        if text.hasPrefix(markerPrefix), text.hasSuffix(markerSuffix), !text.contains("\n") {
-            let body = text.dropFirst(markerPrefix.count).dropLast(markerSuffix.count)
+        let closing = text.hasPrefix("<!-- /spine:")
+        if closing || text.hasPrefix(markerPrefix), text.hasSuffix(markerSuffix), !text.contains("\n") {
+            let body = text.dropFirst(closing ? markerPrefix.count + 1 : markerPrefix.count).dropLast(markerSuffix.count)
             let nameEnd = body.firstIndex(of: " ") ?? body.endIndex
-            let name = String(body[..<nameEnd])
+            let name = (closing ? "/" : "") + String(body[..<nameEnd])
             let rest = String(body[nameEnd...]).trimmingSpaces
             guard let attributes = rest.isEmpty ? [] : parseAttributes(rest, inComment: true) else { return nil }
             return Marker(name: name, attributes: attributes)

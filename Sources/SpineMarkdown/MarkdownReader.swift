@@ -62,6 +62,7 @@ public struct MarkdownReader: FormatReader {
             diagnostics.append(.warning("markdown.invalid-utf8", "invalid UTF-8 replaced by U+FFFD",
                                         at: SourceLocation(line: firstBad)))
         }
+        if !valid { hasNul = bytes.contains(0) }
         if hasNul {
             var repaired: [UInt8] = []
             repaired.reserveCapacity(bytes.count + 16)

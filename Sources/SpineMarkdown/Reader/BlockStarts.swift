@@ -136,7 +136,7 @@ extension BlockParser {
     // MARK: - List items
 
     func startListItem(_ container: BlockNode) -> Bool {
-        guard indent < 4 else { return false }
+        guard indent < 4, !blank else { return false }
         let first = src[nextNonspace]
         var markerEnd = nextNonspace
         var ordered = false

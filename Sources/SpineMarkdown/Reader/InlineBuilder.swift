@@ -18,6 +18,32 @@ struct InlineBuilder {
         string(parser.pool[Int(start)..<Int(start + length)])
     }
 
+    /// Appends the leaves under `first` without their wrappers, iteratively (no recursion).
+    func appendFlattened(from first: Int32, into out: inout [Inline]) {
+        var pending: [Int32] = [first]
+        while let start = pending.popLast() {
+            var index = start
+            while index >= 0 {
+                let node = parser.nodes[Int(index)]
+                switch node.kind {
+                case .emphasis, .strong, .strikethrough, .link, .image, .footnoteRef:
+                    if node.next >= 0 { pending.append(node.next) }
+                    index = node.first
+                    continue
+                case .text, .escaped:
+                    let text = poolString(node.start, node.length)
+                    if case .text(let previous)? = out.last { out[out.count - 1] = .text(previous + text) } else { out.append(.text(text)) }
+                case .softBreak: out.append(.softBreak)
+                case .lineBreak: out.append(.lineBreak)
+                case .code: out.append(.code(poolString(node.start, node.length)))
+                case .html: out.append(.raw(Raw(format: "html", content: poolString(node.start, node.length))))
+                case .raw: out.append(.raw(Raw(format: poolString(node.titleStart, node.titleLength), content: poolString(node.start, node.length))))
+                }
+                index = node.next
+            }
+        }
+    }
+
     mutating func build() -> [Inline] {
         var out: [Inline] = []
         append(from: parser.head, depth: 0, inLink: false, into: &out)
@@ -59,7 +85,7 @@ struct InlineBuilder {
             case .emphasis, .strong, .strikethrough:
                 if depth >= InlineBuilder.maxDepth {
                     flattened = true
-                    append(from: node.first, depth: depth, inLink: inLink, into: &out)
+                    appendFlattened(from: node.first, into: &out)
                     continue
                 }
                 var children: [Inline] = []
@@ -75,14 +101,18 @@ struct InlineBuilder {
                 append(from: node.first, depth: depth, inLink: true, into: &out)
             case .link:
                 var children: [Inline] = []
-                append(from: node.first, depth: min(depth + 1, InlineBuilder.maxDepth), inLink: true, into: &children)
+                if depth >= InlineBuilder.maxDepth { appendFlattened(from: node.first, into: &children) } else {
+                    append(from: node.first, depth: depth + 1, inLink: true, into: &children)
+                }
                 children = InlineConventions.pairHTML(children)
                 let url = poolString(node.start, node.length)
                 let title = node.titleLength >= 0 ? poolString(node.titleStart, node.titleLength) : nil
                 out.append(InlineConventions.linkInline(url: url, content: children, title: title))
             case .image:
                 var children: [Inline] = []
-                append(from: node.first, depth: min(depth + 1, InlineBuilder.maxDepth), inLink: true, into: &children)
+                if depth >= InlineBuilder.maxDepth { appendFlattened(from: node.first, into: &children) } else {
+                    append(from: node.first, depth: depth + 1, inLink: true, into: &children)
+                }
                 let url = poolString(node.start, node.length)
                 let title = node.titleLength >= 0 ? poolString(node.titleStart, node.titleLength) : nil
                 out.append(.image(Image(source: InlineConventions.imageSource(url), alt: PlainText.of(children), title: title)))

@@ -188,11 +188,24 @@ extension HTMLRenderer {
             raw("<li id=\"fn-")
             HTMLText.appendURL(note.label, to: &out)
             raw("\">\n")
-            blocks(note.blocks, tight: false)
+            // the back reference goes inside a final paragraph, as GitHub renders it
+            var content = note.blocks
+            var lastParagraph: [Inline]?
+            if case .paragraph(let inlines)? = content.last {
+                lastParagraph = inlines
+                content.removeLast()
+            }
+            blocks(content, tight: false)
             cr()
+            if let lastParagraph {
+                raw("<p>")
+                inlines(lastParagraph)
+                raw(" ")
+            }
             raw("<a href=\"#fnref-")
             HTMLText.appendURL(note.label, to: &out)
-            raw("\" class=\"footnote-backref\" data-footnote-backref=\"\" aria-label=\"Back to reference " + String(index + 1) + "\">↩</a>\n</li>\n")
+            raw("\" class=\"footnote-backref\" data-footnote-backref=\"\" aria-label=\"Back to reference " + String(index + 1) + "\">↩</a>")
+            raw(lastParagraph == nil ? "\n</li>\n" : "</p>\n</li>\n")
             index += 1
             // references inside footnotes may add new entries
             for key in footnoteOrder where !order.contains(key) && footnotes[key] != nil { order.append(key) }

@@ -99,7 +99,8 @@ struct HTMLRenderer {
         case .table(let table):
             self.table(table)
         case .panel(let panel):
-            let kind = BlockConventions.panelKindName(panel.kind)
+            // GitHub's alert markup and titles for the five alert kinds
+            let kind = HTMLRenderer.alertName(panel.kind) ?? BlockConventions.panelKindName(panel.kind)
             cr()
             raw("<div")
             attribute("class", "markdown-alert markdown-alert-" + kind)
@@ -167,6 +168,18 @@ struct HTMLRenderer {
             cr()
             rawContent(content)
             cr()
+        }
+    }
+
+    /// GitHub's alert name for a panel kind (`info` is GitHub's NOTE, …).
+    static func alertName(_ kind: Panel.Kind) -> String? {
+        switch kind {
+        case .info: return "note"
+        case .tip: return "tip"
+        case .custom(let name) where name == "important": return "important"
+        case .warning: return "warning"
+        case .error: return "caution"
+        default: return nil
         }
     }
 

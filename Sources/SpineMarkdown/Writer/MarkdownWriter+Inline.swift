@@ -24,10 +24,17 @@ extension MarkdownRenderer {
             escapeText(text, into: &out, inTable: inTable, previous: previous, next: next)
         case .emphasis(let content):
             let atEdge = delimited && (index == 0 || index == list.count - 1)
-            let char: StaticString = atEdge || useUnderscore(list, index, out: out) ? "_" : "*"
+            // nested emphasis alternates `*` and `_` where `_` can open and close
+            let underscoreFits = out.last.map { !isAlphanumeric($0) } ?? true
+                && !(index + 1 < list.count && startsAlphanumeric(list[index + 1]))
+            let underscore = atEdge || useUnderscore(list, index, out: out) || (insideStarEmphasis && underscoreFits)
+            let char: StaticString = underscore ? "_" : "*"
+            let saved = insideStarEmphasis
+            insideStarEmphasis = !underscore
             out.append(char)
             out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed, delimited: true)
             out.append(char)
+            insideStarEmphasis = saved
         case .strong(let content):
             out.append("**")
             out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed, delimited: true)
@@ -84,6 +91,11 @@ extension MarkdownRenderer {
             out += inlines(tags.content, inTable: inTable, breaksAllowed: breaksAllowed)
             out.append(contentsOf: tags.close.utf8)
         }
+    }
+
+    func startsAlphanumeric(_ inline: Inline) -> Bool {
+        if case .text(let t) = inline, let f = t.utf8.first { return isAlphanumeric(f) }
+        return false
     }
 
     /// `_` where `*` would merge with a neighbouring `*` run (`**_x_**`, `*a*_b_`).

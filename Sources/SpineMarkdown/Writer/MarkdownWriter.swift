@@ -26,6 +26,8 @@ struct MarkdownRenderer {
     var footnoteLabels: Set<String> = []
     /// Nesting of requirements being written (for heading levels).
     var requirementDepth = 0
+    /// True while writing the content of emphasis delimited by `*`.
+    var insideStarEmphasis = false
 
     mutating func note(_ severity: Severity, _ code: String, _ message: String) {
         guard reported.insert(code).inserted else { return }
