@@ -136,9 +136,13 @@ extension DocumentMapper {
             case "noBreakHyphen":
                 append(Atom(style: style, content: .text("\u{2011}")), &content, &fields)
             case "sym":
-                if let hex = element.w("char"), var value = UInt32(hex, radix: 16) {
-                    if value >= 0xF000, value <= 0xF0FF { value -= 0xF000 }   // symbol-font private-use range
-                    if let scalar = Unicode.Scalar(value) { append(Atom(style: style, content: .text(String(Character(scalar)))), &content, &fields) }
+                if let text = SymbolFonts.text(font: element.w("font"), code: element.w("char")) {
+                    append(Atom(style: style, content: .text(text)), &content, &fields)
+                } else {
+                    report("docx.symbol-font", "A symbol-font character (\(element.w("font") ?? "?") \(element.w("char") ?? "?")) has no Unicode equivalent Spine knows; kept as a private-use character", at: element)
+                    if let value = element.w("char").flatMap({ UInt32($0, radix: 16) }), let scalar = Unicode.Scalar(value) {
+                        append(Atom(style: style, content: .text(String(Character(scalar)))), &content, &fields)
+                    }
                 }
             case "drawing":
                 if let image = drawingImage(element) { append(Atom(style: style, content: .inline(.image(image))), &content, &fields) }
