@@ -49,7 +49,7 @@ enum StylesPart {
     <w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:noProof/><w:sz w:val="20"/><w:szCs w:val="20"/><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></w:rPr></w:style>
   <w:style w:type="paragraph" w:styleId="CodeTitle"><w:name w:val="Code Title"/><w:basedOn w:val="Normal"/><w:next w:val="SourceCode"/><w:uiPriority w:val="1"/>
     <w:pPr><w:keepNext/><w:spacing w:before="120" w:after="0"/></w:pPr>
-    <w:rPr><w:b/><w:bCs/><w:sz w:val="18"/><w:szCs w:val="18"/><w:color w:val="595959"/></w:rPr></w:style>
+    <w:rPr><w:b/><w:bCs/><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
   <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
     <w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>
   <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="35"/><w:unhideWhenUsed/><w:qFormat/>

@@ -41,6 +41,7 @@ final class DocumentBuilder {
     var footnotes: [String: Footnote] = [:]
     /// Footnote ids assigned by first reference, in order.
     var footnoteOrder: [(label: String, id: Int)] = []
+    var footnoteIDs: [String: Int] = [:]
     /// Footnote labels referenced anywhere in the document.
     var referencedFootnoteLabels: Set<String> = []
     /// Body offsets just after the last table and code block, to separate adjacent ones.
