@@ -110,6 +110,11 @@ struct BlockAssembler {
         }
     }
 
+    /// Stops the previous quote or code block from absorbing what follows (an empty paragraph separates them).
+    mutating func breakMerge() {
+        mergeable = nil
+    }
+
     /// Replaces the last top-level block (a caption paragraph absorbed by the following table).
     mutating func removeLastIf(_ predicate: (Block) -> Bool) -> Block? {
         flushPending()

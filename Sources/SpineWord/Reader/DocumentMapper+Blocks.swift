@@ -165,6 +165,7 @@ extension DocumentMapper {
             if role == .horizontalLine || properties?.childW("pBdr")?.childW("bottom") != nil {
                 assembler.add(.rule, continuing: continuing)
             }
+            assembler.breakMerge()
             return 0
         }
         if role == .caption, case .image(var image)? = assembler.lastBlock, !assembler.hasOpenList,

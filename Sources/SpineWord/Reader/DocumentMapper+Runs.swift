@@ -113,6 +113,11 @@ extension DocumentMapper {
             if let italic = RunProperties.toggle(rPr.childW("i")) { style.italic = italic }
             if let strike = RunProperties.toggle(rPr.childW("strike")) ?? RunProperties.toggle(rPr.childW("dstrike")) { style.strike = strike }
             if let u = rPr.childW("u") { style.underline = (u.w("val") ?? "single") != "none" }
+            // LibreOffice writes raised/lowered text as a position shift rather than vertAlign.
+            if rPr.childW("vertAlign") == nil, let shift = rPr.childW("position")?.w("val").flatMap(Int.init), shift != 0 {
+                style.superscript = shift > 0
+                style.subscript = shift < 0
+            }
             if let align = rPr.childW("vertAlign")?.w("val") {
                 style.superscript = align == "superscript"
                 style.subscript = align == "subscript"
