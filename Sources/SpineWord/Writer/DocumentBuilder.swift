@@ -117,13 +117,13 @@ final class DocumentBuilder {
             quoted.paragraphStyle = "Quote"
             // Plain quoted paragraphs need no marker (consecutive Quote paragraphs read as one
             // quote), and LibreOffice shows one-paragraph content controls inline.
+            separate(after: lastQuoteEnd)
             if blocks.allSatisfy({ if case .paragraph = $0 { return true }; return false }) {
-                separate(after: lastQuoteEnd)
                 write(blocks, quoted)
-                lastQuoteEnd = body.bytes.count
             } else {
                 container(tag: "spine:quote", alias: "Quote") { write(blocks, quoted) }
             }
+            lastQuoteEnd = body.bytes.count
         case .rule:
             body.raw("<w:p>")
             properties(context, style: "HorizontalLine").write(into: &body)
