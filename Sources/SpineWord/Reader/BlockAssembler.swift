@@ -19,9 +19,27 @@ struct BlockAssembler {
     /// What the previous top-level block may absorb (consecutive quote or code paragraphs).
     enum Mergeable { case quote, code }
 
-    private(set) var blocks: [Block] = []
+    private var blocks: [Block] = []
     private var lists: [OpenList] = []
     private var mergeable: Mergeable?
+    /// A quote or code block still absorbing paragraphs, kept out of `blocks` so merging stays linear.
+    private var pendingQuote: [Block] = []
+    private var pendingCode: CodeBlock?
+
+    /// The number of top-level blocks so far.
+    var count: Int { blocks.count + (pendingQuote.isEmpty ? 0 : 1) + (pendingCode == nil ? 0 : 1) }
+
+    /// The last top-level block, if no list is open.
+    var lastBlock: Block? {
+        if let pendingCode { return .code(pendingCode) }
+        if !pendingQuote.isEmpty { return .quote(pendingQuote) }
+        return blocks.last
+    }
+
+    private mutating func flushPending() {
+        if let code = pendingCode { blocks.append(.code(code)); pendingCode = nil }
+        if !pendingQuote.isEmpty { blocks.append(.quote(pendingQuote)); pendingQuote = [] }
+    }
 
     var hasOpenList: Bool { !lists.isEmpty }
 
@@ -30,6 +48,7 @@ struct BlockAssembler {
 
     /// Adds a list item paragraph whose text is indented `position` twips, of instance `numID`.
     mutating func addItem(numID: Int, position level: Int, kind: ListBlock.Kind, loose: Bool, item: ListItem) {
+        if lists.isEmpty { flushPending() }
         mergeable = nil
         while let top = lists.last, top.level > level + Self.tolerance { closeTop() }
         if let top = lists.last, abs(top.level - level) <= Self.tolerance, top.numID != numID || !Self.sameKind(top.kind, kind) { closeTop() }
@@ -69,29 +88,43 @@ struct BlockAssembler {
             return
         }
         closeAll()
-        if let merge, merge == mergeable, let last = blocks.last {
-            switch (last, block) {
-            case (.quote(let previous), .quote(let more)):
-                blocks[blocks.count - 1] = .quote(previous + more)
-                return
-            case (.code(var previous), .code(let more)):
-                previous.text += "\n" + more.text
-                blocks[blocks.count - 1] = .code(previous)
-                return
-            default: break
+        switch (merge, block) {
+        case (.quote?, .quote(let more)):
+            if mergeable != .quote { flushPending() }
+            pendingQuote += more
+            mergeable = .quote
+        case (.code?, .code(let more)):
+            if mergeable == .code, var code = pendingCode {
+                pendingCode = nil   // keep the string uniquely referenced while appending
+                code.text += "\n" + more.text
+                pendingCode = code
+            } else {
+                flushPending()
+                pendingCode = more
             }
+            mergeable = .code
+        default:
+            flushPending()
+            blocks.append(block)
+            mergeable = nil
         }
-        blocks.append(block)
-        mergeable = merge
+    }
+
+    /// Stops the previous quote or code block from absorbing what follows (an empty paragraph separates them).
+    mutating func breakMerge() {
+        mergeable = nil
     }
 
     /// Replaces the last top-level block (a caption paragraph absorbed by the following table).
     mutating func removeLastIf(_ predicate: (Block) -> Bool) -> Block? {
+        flushPending()
+        mergeable = nil
         guard lists.isEmpty, let last = blocks.last, predicate(last) else { return nil }
         return blocks.removeLast()
     }
 
     mutating func closeAll() {
+        if !lists.isEmpty { flushPending(); mergeable = nil }
         while !lists.isEmpty { closeTop() }
     }
 
@@ -99,6 +132,7 @@ struct BlockAssembler {
         guard let list = lists.popLast() else { return }
         let block = Block.list(ListBlock(kind: list.kind, tight: !list.loose, items: list.items))
         if lists.isEmpty {
+            flushPending()
             blocks.append(block)
             mergeable = nil
         } else {
@@ -111,6 +145,7 @@ struct BlockAssembler {
     /// All blocks, lists closed.
     mutating func finish() -> [Block] {
         closeAll()
+        flushPending()
         return blocks
     }
 }

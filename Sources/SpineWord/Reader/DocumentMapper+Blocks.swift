@@ -23,7 +23,7 @@ extension DocumentMapper {
                 skipFields = readParagraph(element, &assembler, &captionIndex, depth: depth, inQuote: inQuote)
             case "tbl":
                 var table = readTable(element, depth: depth + 1)
-                if let index = captionIndex, index == assembler.blocks.count - 1, !assembler.hasOpenList,
+                if let index = captionIndex, index == assembler.count - 1, !assembler.hasOpenList,
                    case .paragraph(let caption)? = assembler.removeLastIf({ _ in true }) {
                     table.caption = caption
                 }
@@ -165,9 +165,10 @@ extension DocumentMapper {
             if role == .horizontalLine || properties?.childW("pBdr")?.childW("bottom") != nil {
                 assembler.add(.rule, continuing: continuing)
             }
+            assembler.breakMerge()
             return 0
         }
-        if role == .caption, case .image(var image)? = assembler.blocks.last, !assembler.hasOpenList,
+        if role == .caption, case .image(var image)? = assembler.lastBlock, !assembler.hasOpenList,
            image.title == nil || image.title == PlainText.of(inlines) {
             image.title = PlainText.of(inlines)
             _ = assembler.removeLastIf { _ in true }
@@ -184,7 +185,7 @@ extension DocumentMapper {
             return 0
         }
         assembler.add(.paragraph(inlines), continuing: continuing)
-        if role == .caption { captionIndex = assembler.hasOpenList ? nil : assembler.blocks.count - 1 }
+        if role == .caption { captionIndex = assembler.hasOpenList ? nil : assembler.count - 1 }
         return 0
     }
 

@@ -113,6 +113,11 @@ extension DocumentMapper {
             if let italic = RunProperties.toggle(rPr.childW("i")) { style.italic = italic }
             if let strike = RunProperties.toggle(rPr.childW("strike")) ?? RunProperties.toggle(rPr.childW("dstrike")) { style.strike = strike }
             if let u = rPr.childW("u") { style.underline = (u.w("val") ?? "single") != "none" }
+            // LibreOffice writes raised/lowered text as a position shift rather than vertAlign.
+            if rPr.childW("vertAlign") == nil, let shift = rPr.childW("position")?.w("val").flatMap(Int.init), shift != 0 {
+                style.superscript = shift > 0
+                style.subscript = shift < 0
+            }
             if let align = rPr.childW("vertAlign")?.w("val") {
                 style.superscript = align == "superscript"
                 style.subscript = align == "subscript"
@@ -136,9 +141,13 @@ extension DocumentMapper {
             case "noBreakHyphen":
                 append(Atom(style: style, content: .text("\u{2011}")), &content, &fields)
             case "sym":
-                if let hex = element.w("char"), var value = UInt32(hex, radix: 16) {
-                    if value >= 0xF000, value <= 0xF0FF { value -= 0xF000 }   // symbol-font private-use range
-                    if let scalar = Unicode.Scalar(value) { append(Atom(style: style, content: .text(String(Character(scalar)))), &content, &fields) }
+                if let text = SymbolFonts.text(font: element.w("font"), code: element.w("char")) {
+                    append(Atom(style: style, content: .text(text)), &content, &fields)
+                } else {
+                    report("docx.symbol-font", "A symbol-font character (\(element.w("font") ?? "?") \(element.w("char") ?? "?")) has no Unicode equivalent Spine knows; kept as a private-use character", at: element)
+                    if let value = element.w("char").flatMap({ UInt32($0, radix: 16) }), let scalar = Unicode.Scalar(value) {
+                        append(Atom(style: style, content: .text(String(Character(scalar)))), &content, &fields)
+                    }
                 }
             case "drawing":
                 if let image = drawingImage(element) { append(Atom(style: style, content: .inline(.image(image))), &content, &fields) }

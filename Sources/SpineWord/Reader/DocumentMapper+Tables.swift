@@ -36,6 +36,12 @@ extension DocumentMapper {
         for (rowIndex, row) in rows.enumerated() {
             var cells: [TableCell] = []
             var aligned: [(Int, Int, Alignment?)] = []
+            // Grid columns skipped before the first cell (`w:gridBefore`) become empty cells.
+            let skipped = row.cells.first?.column ?? 0
+            for column in 0..<min(skipped, 1000) {
+                cells.append(TableCell(blocks: []))
+                aligned.append((column, 1, nil))
+            }
             for cell in row.cells {
                 if cell.mergeStart == false, rowIndex > 0,
                    rows[rowIndex - 1].cells.contains(where: { $0.column == cell.column && $0.mergeStart != nil }) {

@@ -57,18 +57,29 @@ enum InlineGrouping {
     }
 
     private static func merge(_ atoms: ArraySlice<Atom>) -> [Inline] {
+        // Text and code are gathered in buffers so paragraphs split into thousands of runs stay linear.
         var result: [Inline] = []
+        var text = ""
+        var code: String?
+        func flush() {
+            if !text.isEmpty { result.append(.text(text)); text = "" }
+            if let pending = code { result.append(.code(pending)); code = nil }
+        }
         for atom in atoms {
             switch atom.content {
-            case .text(let text):
-                if text.isEmpty { continue }
-                if case .text(let previous)? = result.last { result[result.count - 1] = .text(previous + text) } else { result.append(.text(text)) }
-            case .code(let text):
-                if case .code(let previous)? = result.last { result[result.count - 1] = .code(previous + text) } else { result.append(.code(text)) }
+            case .text(let value):
+                if value.isEmpty { continue }
+                if code != nil { flush() }
+                text += value
+            case .code(let value):
+                if !text.isEmpty { flush() }
+                code = (code ?? "") + value
             case .inline(let inline):
+                flush()
                 result.append(inline)
             }
         }
+        flush()
         return result
     }
 

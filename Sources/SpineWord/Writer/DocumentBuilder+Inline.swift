@@ -213,11 +213,12 @@ extension DocumentBuilder {
             return
         }
         let id: Int
-        if let existing = footnoteOrder.first(where: { $0.label == label }) {
-            id = existing.id
+        if let existing = footnoteIDs[label] {
+            id = existing
         } else {
             id = footnoteOrder.count + 1
             footnoteOrder.append((label, id))
+            footnoteIDs[label] = id
             if label != String(id) {
                 note("docx.footnote-renumbered", "Footnote [^\(label)] becomes Word footnote \(id) (Word numbers footnotes itself)")
             }

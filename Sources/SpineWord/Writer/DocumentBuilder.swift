@@ -41,11 +41,13 @@ final class DocumentBuilder {
     var footnotes: [String: Footnote] = [:]
     /// Footnote ids assigned by first reference, in order.
     var footnoteOrder: [(label: String, id: Int)] = []
+    var footnoteIDs: [String: Int] = [:]
     /// Footnote labels referenced anywhere in the document.
     var referencedFootnoteLabels: Set<String> = []
     /// Body offsets just after the last table and code block, to separate adjacent ones.
     var lastTableEnd = -1
     var lastCodeEnd = -1
+    var lastQuoteEnd = -1
 
     init(options: ConversionOptions) {
         self.options = options
@@ -111,11 +113,17 @@ final class DocumentBuilder {
         case .code(let code):
             writeCode(code, context)
         case .quote(let blocks):
-            container(tag: "spine:quote", alias: "Quote") {
-                var quoted = inner
-                quoted.paragraphStyle = "Quote"
+            var quoted = inner
+            quoted.paragraphStyle = "Quote"
+            // Plain quoted paragraphs need no marker (consecutive Quote paragraphs read as one
+            // quote), and LibreOffice shows one-paragraph content controls inline.
+            separate(after: lastQuoteEnd)
+            if blocks.allSatisfy({ if case .paragraph = $0 { return true }; return false }) {
                 write(blocks, quoted)
+            } else {
+                container(tag: "spine:quote", alias: "Quote") { write(blocks, quoted) }
             }
+            lastQuoteEnd = body.bytes.count
         case .rule:
             body.raw("<w:p>")
             properties(context, style: "HorizontalLine").write(into: &body)
@@ -249,26 +257,23 @@ final class DocumentBuilder {
                 run(title, format: RunFormat())
                 body.raw("</w:p>")
             }
-            body.raw("<w:p>")
-            ParagraphProperties(style: "SourceCode", indent: context.indent).write(into: &body)
-            codeRuns(code.text)
-            body.raw("</w:p>")
+            // One paragraph per line: LibreOffice turns a one-paragraph content control into an
+            // inline one and loses its line breaks; Word users also write code this way.
+            for line in code.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                body.raw("<w:p>")
+                ParagraphProperties(style: "SourceCode", indent: context.indent).write(into: &body)
+                var text = Substring(line)
+                if text.last == "\r" { text = text.dropLast() }
+                if !text.isEmpty {
+                    body.raw("<w:r>")
+                    textElements(text, preserve: true)
+                    body.raw("</w:r>")
+                }
+                body.raw("</w:p>")
+            }
         }
         if !code.attributes.isEmpty {
             note("docx.attributes-dropped", "Code block attributes (\(code.attributes.map(\.name).joined(separator: ", "))) are not kept in Word")
-        }
-    }
-
-    /// The lines of a code block as runs separated by `w:br`, spaces preserved.
-    private func codeRuns(_ text: String) {
-        var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            body.raw(first ? "<w:r>" : "<w:r><w:br/>")
-            first = false
-            var line = Substring(line)
-            if line.last == "\r" { line = line.dropLast() }
-            textElements(line, preserve: true)
-            body.raw("</w:r>")
         }
     }
 
