@@ -40,7 +40,7 @@ let package = Package(
         ]),
 
         // MARK: - Executables
-        .target(name: "SpineCLI", dependencies: ["Spine", "SpineAtlassian"]),
+        .target(name: "SpineCLI", dependencies: ["Spine", "SpineAtlassian", "SpineConfluence", "SpineCollate"]),
         .executableTarget(name: "spine", dependencies: ["SpineCLI"]),
         .executableTarget(name: "spine-bench", dependencies: ["Spine", "SpineRobustness"]),
         .target(name: "SpineRobustness", dependencies: ["Spine"]),
