@@ -40,8 +40,11 @@ let package = Package(
         ]),
 
         // MARK: - Executables
-        .executableTarget(name: "spine", dependencies: ["Spine"]),
-        .executableTarget(name: "spine-bench", dependencies: ["Spine"]),
+        .target(name: "SpineCLI", dependencies: ["Spine"]),
+        .executableTarget(name: "spine", dependencies: ["SpineCLI"]),
+        .executableTarget(name: "spine-bench", dependencies: ["Spine", "SpineRobustness"]),
+        .target(name: "SpineRobustness", dependencies: ["Spine"]),
+        .executableTarget(name: "spine-fuzz", dependencies: ["SpineRobustness"]),
 
         // MARK: - Test support and tests (one test target per module)
         .target(name: "SpineTestSupport", dependencies: ["SpineCore"], path: "Tests/SpineTestSupport"),
@@ -57,7 +60,7 @@ let package = Package(
         .testTarget(name: "SpineWordTests", dependencies: ["SpineWord", "SpineMarkdown", "SpineTestSupport"]),
         .testTarget(name: "SpineCollateTests", dependencies: ["SpineCollate", "Spine", "SpineTestSupport"]),
         .testTarget(name: "SpineAtlassianTests", dependencies: ["SpineAtlassian", "AtlassianTestServer", "Spine", "SpineTestSupport"]),
-        .testTarget(name: "SpineTests", dependencies: ["Spine", "SpineTestSupport"]),
-        .testTarget(name: "spineCLITests", dependencies: ["Spine", "SpineTestSupport"]),
+        .testTarget(name: "SpineTests", dependencies: ["Spine", "SpineRobustness", "SpineTestSupport"]),
+        .testTarget(name: "SpineCLITests", dependencies: ["SpineCLI", "Spine", "SpineTestSupport"]),
     ]
 )

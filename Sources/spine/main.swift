@@ -1,5 +1,7 @@
-// Entry point of the `spine` command-line tool.
+// Entry point of the `spine` command-line tool: everything else lives in SpineCLI.
 
-import Spine
+import Foundation
+import SpineCLI
 
-print("spine " + Spine.version)
+let code = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), io: ProcessIO())
+exit(code.rawValue)

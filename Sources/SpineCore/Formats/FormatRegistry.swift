@@ -15,10 +15,15 @@ public struct FormatDescriptor: Sendable {
     public var writer: (any FormatWriter)?
     /// Output is binary (never printed to a terminal as text).
     public var isBinary: Bool
+    /// The format's documented lossiness as a function: maps any document to the document
+    /// that writing it in this format and reading it back yields. Round-trip and property
+    /// tests check `read(write(d)) == normalize(d)`; nil means "no loss" (the identity).
+    public var normalize: (@Sendable (Document) -> Document)?
 
     public init(name: String, aliases: [String] = [], summary: String, extensions: [String] = [],
                 ambiguousExtensions: [String] = [], reader: (any FormatReader)? = nil,
-                writer: (any FormatWriter)? = nil, isBinary: Bool = false) {
+                writer: (any FormatWriter)? = nil, isBinary: Bool = false,
+                normalize: (@Sendable (Document) -> Document)? = nil) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
@@ -27,6 +32,7 @@ public struct FormatDescriptor: Sendable {
         self.reader = reader
         self.writer = writer
         self.isBinary = isBinary
+        self.normalize = normalize
     }
 }
 

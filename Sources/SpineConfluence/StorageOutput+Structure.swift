@@ -1,0 +1,177 @@
+// Writing lists, task lists, tables and images.
+
+import SpineCore
+
+extension StorageOutput {
+    // MARK: - Lists
+
+    func writeList(_ list: ListBlock, extras: [Attribute]) {
+        if !list.items.isEmpty && list.items.allSatisfy({ $0.task != nil }) || extras.first?.value == "ac:task-list" && extras.first?.name == StorageConvention.attributesOf {
+            writeTaskList(list, extras: extras)
+            return
+        }
+        var attributes = StorageOutput.xmlAttributes(extras)
+        let name: String
+        switch list.kind {
+        case .bullet:
+            name = "ul"
+        case .ordered(let start):
+            name = "ol"
+            if start != 1 { attributes.insert(("start", String(start)), at: 0) }
+        }
+        if list.items.contains(where: { $0.task != nil }) {
+            warn("storage.task-in-list", "task states in a list that mixes tasks and plain items were written as plain items")
+        }
+        open(name, attributes)
+        for item in list.items {
+            element("li") { writeItemBlocks(item.blocks, bare: list.tight) }
+        }
+        close(name)
+    }
+
+    /// Writes item or cell content; `bare` writes a lone paragraph (or one per run between other blocks) without `<p>`.
+    func writeItemBlocks(_ blocks: [Block], bare: Bool) {
+        var previousWasParagraph = false
+        let adjacentParagraphs = zip(blocks, blocks.dropFirst()).contains { pair in
+            if case .paragraph = pair.0, case .paragraph = pair.1 { return true }
+            return false
+        }
+        for block in blocks {
+            if bare && !adjacentParagraphs, case .paragraph(let inlines) = block {
+                writeInlines(inlines)
+                previousWasParagraph = true
+            } else {
+                writeBlock(block, extras: [])
+                previousWasParagraph = false
+            }
+        }
+        _ = previousWasParagraph
+    }
+
+    private func writeTaskList(_ list: ListBlock, extras: [Attribute]) {
+        let ids = extras[named: StorageConvention.taskIDs].map { $0.split(separator: " ").map(String.init) } ?? []
+        let uuids = extras[named: StorageConvention.taskUUIDs].map { $0.split(separator: " ").map(String.init) } ?? []
+        let listAttributes = StorageOutput.xmlAttributes(extras.filter { $0.name != StorageConvention.attributesOf })
+        open("ac:task-list", listAttributes)
+        for (index, item) in list.items.enumerated() {
+            taskCounter += 1
+            if item.task == nil { warn("storage.task-in-list", "a plain item in a task list was written as an open task") }
+            open("ac:task")
+            open("ac:task-id")
+            text(index < ids.count ? ids[index] : String(taskCounter))
+            close("ac:task-id")
+            if index < uuids.count {
+                open("ac:task-uuid")
+                text(uuids[index])
+                close("ac:task-uuid")
+            }
+            open("ac:task-status")
+            text(item.task == .done ? "complete" : "incomplete")
+            close("ac:task-status")
+            var blocks = item.blocks[...]
+            element("ac:task-body") {
+                if case .paragraph(let inlines)? = blocks.first {
+                    writeInlines(inlines)
+                    blocks = blocks.dropFirst()
+                }
+            }
+            for block in blocks {
+                switch block {
+                case .list, .division:
+                    writeBlock(block, extras: [])
+                default:
+                    warn("storage.task-content", "a task holds a block Confluence tasks cannot hold; written after the task list item as its own content")
+                    writeBlock(block, extras: [])
+                }
+            }
+            close("ac:task")
+        }
+        close("ac:task-list")
+    }
+
+    // MARK: - Tables
+
+    func writeTable(_ table: Table) {
+        open("table", StorageOutput.xmlAttributes(table.attributes))
+        if let caption = table.caption, !caption.isEmpty {
+            warn("storage.table-caption", "table caption dropped: storage tables have no caption")
+        }
+        if let colgroup = table.attributes[named: StorageConvention.colgroup] {
+            raw(colgroup, inline: true)
+        } else if table.columns.contains(where: { $0.width != nil }) {
+            open("colgroup")
+            for column in table.columns {
+                if let width = column.width { empty("col", [("style", "width: " + width + ";")]) } else { empty("col") }
+            }
+            close("colgroup")
+        }
+        if table.columns.contains(where: { $0.alignment != nil }) {
+            info("storage.column-alignment", "column alignment is not part of the storage format; dropped")
+        }
+        let bareRows = table.attributes[named: StorageConvention.bareRows] == "true"
+        var index = 0
+        while index < table.rows.count {
+            let section = table.rows[index].section
+            var end = index
+            while end < table.rows.count && table.rows[end].section == section { end += 1 }
+            let wrapper = bareRows ? nil : (section == .head ? "thead" : section == .foot ? "tfoot" : "tbody")
+            if let wrapper { open(wrapper) }
+            for row in table.rows[index..<end] { writeRow(row) }
+            if let wrapper { close(wrapper) }
+            index = end
+        }
+        close("table")
+    }
+
+    private func writeRow(_ row: TableRow) {
+        open("tr")
+        for cell in row.cells {
+            var attributes: [(String, String)] = []
+            if cell.colspan != 1 { attributes.append(("colspan", String(cell.colspan))) }
+            if cell.rowspan != 1 { attributes.append(("rowspan", String(cell.rowspan))) }
+            attributes += StorageOutput.xmlAttributes(cell.attributes)
+            if let alignment = cell.alignment, !attributes.contains(where: { $0.0 == "style" }) {
+                attributes.append(("style", "text-align: " + alignment.rawValue + ";"))
+            }
+            element(cell.header ? "th" : "td", attributes) {
+                writeItemBlocks(cell.blocks, bare: cell.attributes[named: StorageConvention.bareCell] == "true")
+            }
+        }
+        close("tr")
+    }
+
+    // MARK: - Images
+
+    func writeImage(_ image: Image, extras: [Attribute]) {
+        var attributes: [(String, String)] = []
+        if !image.alt.isEmpty { attributes.append(("ac:alt", image.alt)) }
+        if let title = image.title { attributes.append(("ac:title", title)) }
+        if let width = image.width { attributes.append(("ac:width", width)) }
+        if let height = image.height { attributes.append(("ac:height", height)) }
+        let all = image.attributes + extras
+        attributes = StorageOutput.merge(attributes, StorageOutput.xmlAttributes(all.filter { !$0.name.hasPrefix("ri:") }))
+        let resourceExtras = StorageOutput.xmlAttributes(all.filter { $0.name.hasPrefix("ri:") })
+        open("ac:image", attributes)
+        switch image.source {
+        case .url(let url):
+            empty("ri:url", StorageOutput.merge([("ri:value", url)], resourceExtras))
+        case .attachment(let attachment):
+            writeAttachment(attachment, extras: resourceExtras)
+        }
+        close("ac:image")
+    }
+
+    func writeAttachment(_ attachment: AttachmentLink, extras: [(String, String)]) {
+        let attributes = StorageOutput.merge([("ri:filename", attachment.fileName)], extras)
+        guard let page = attachment.page else {
+            empty("ri:attachment", attributes)
+            return
+        }
+        open("ri:attachment", attributes)
+        var pageAttributes: [(String, String)] = []
+        if let space = page.spaceKey { pageAttributes.append(("ri:space-key", space)) }
+        pageAttributes.append(("ri:content-title", page.title))
+        empty("ri:page", pageAttributes)
+        close("ri:attachment")
+    }
+}
