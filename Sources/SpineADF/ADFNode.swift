@@ -20,13 +20,29 @@ public struct ADFNode: Sendable {
     public let text: String?
     /// The node exactly as read, for raw pass-through.
     public let json: JSONValue
+    /// The path of the array holding the node (or the node's own path when `index` is nil);
+    /// the full path is built only when asked for, which keeps reading fast.
+    private let container: String
+    private let index: Int?
+
     /// The node's JSON path (`$.content[2].content[0]`).
-    public let path: String
+    public var path: String {
+        guard let index else { return container }
+        return JSONPath.appending(container, index: index)
+    }
 
     /// Checks `value` as an ADF node at `path`.
     public init(_ value: JSONValue, path: String) throws(SpineError) {
+        try self.init(value, container: path, index: nil)
+    }
+
+    /// Checks `value` as element `index` of the array at `container`.
+    init(_ value: JSONValue, container: String, index: Int?) throws(SpineError) {
+        self.container = container
+        self.index = index
+        let path = { index.map { JSONPath.appending(container, index: $0) } ?? container }
         guard case .object(let object) = value else {
-            throw ADFNode.shapeError("an ADF node must be an object, found \(value.kindName)", path)
+            throw ADFNode.shapeError("an ADF node must be an object, found \(value.kindName)", path())
         }
         var type: String?
         var attrs = JSONObject()
@@ -38,42 +54,45 @@ public struct ADFNode: Sendable {
             switch member.key {
             case "type":
                 guard case .string(let name) = member.value else {
-                    throw ADFNode.shapeError("\"type\" must be a string, found \(member.value.kindName)", JSONPath.appending(path, "type"))
+                    throw ADFNode.shapeError("\"type\" must be a string, found \(member.value.kindName)", JSONPath.appending(path(), "type"))
                 }
                 type = name
             case "attrs":
                 switch member.value {
                 case .object(let value): attrs = value
                 case .null: break
-                default: throw ADFNode.shapeError("\"attrs\" must be an object, found \(member.value.kindName)", JSONPath.appending(path, "attrs"))
+                default: throw ADFNode.shapeError("\"attrs\" must be an object, found \(member.value.kindName)", JSONPath.appending(path(), "attrs"))
                 }
             case "content":
                 switch member.value {
                 case .array(let values): content = values; hasContent = true
                 case .null: break
-                default: throw ADFNode.shapeError("\"content\" must be an array, found \(member.value.kindName)", JSONPath.appending(path, "content"))
+                default: throw ADFNode.shapeError("\"content\" must be an array, found \(member.value.kindName)", JSONPath.appending(path(), "content"))
                 }
             case "marks":
-                let marksPath = JSONPath.appending(path, "marks")
                 switch member.value {
                 case .array(let values):
                     marks.reserveCapacity(values.count)
                     for (index, mark) in values.enumerated() {
-                        marks.append(try ADFMark(mark, path: JSONPath.appending(marksPath, index: index)))
+                        guard let checked = ADFMark(checking: mark) else {
+                            _ = try ADFMark(mark, path: JSONPath.appending(JSONPath.appending(path(), "marks"), index: index))
+                            continue
+                        }
+                        marks.append(checked)
                     }
                 case .null: break
-                default: throw ADFNode.shapeError("\"marks\" must be an array, found \(member.value.kindName)", marksPath)
+                default: throw ADFNode.shapeError("\"marks\" must be an array, found \(member.value.kindName)", JSONPath.appending(path(), "marks"))
                 }
             case "text":
                 guard case .string(let value) = member.value else {
-                    throw ADFNode.shapeError("\"text\" must be a string, found \(member.value.kindName)", JSONPath.appending(path, "text"))
+                    throw ADFNode.shapeError("\"text\" must be a string, found \(member.value.kindName)", JSONPath.appending(path(), "text"))
                 }
                 text = value
             default:
                 break
             }
         }
-        guard let type else { throw ADFNode.shapeError("an ADF node needs a \"type\"", path) }
+        guard let type else { throw ADFNode.shapeError("an ADF node needs a \"type\"", path()) }
         self.type = type
         self.attrs = attrs
         self.contentValues = content
@@ -81,7 +100,6 @@ public struct ADFNode: Sendable {
         self.marks = marks
         self.text = text
         self.json = value
-        self.path = path
     }
 
     /// The child nodes, each checked.
@@ -90,7 +108,7 @@ public struct ADFNode: Sendable {
         nodes.reserveCapacity(contentValues.count)
         let contentPath = JSONPath.appending(path, "content")
         for (index, value) in contentValues.enumerated() {
-            nodes.append(try ADFNode(value, path: JSONPath.appending(contentPath, index: index)))
+            nodes.append(try ADFNode(value, container: contentPath, index: index))
         }
         return nodes
     }
@@ -106,7 +124,8 @@ public struct ADFNode: Sendable {
 
     /// The attributes other than `names`, in source order (what the AST cannot name).
     public func attrs(excluding names: Set<String>) -> JSONObject {
-        JSONObject(attrs.members.filter { !names.contains($0.key) })
+        if attrs.isEmpty { return attrs }
+        return JSONObject(attrs.members.filter { !names.contains($0.key) })
     }
 
     /// The JSON path of attribute `name`.
@@ -143,6 +162,18 @@ public struct ADFMark: Sendable, Hashable {
         case let other?:
             throw ADFNode.shapeError("\"attrs\" must be an object, found \(other.kindName)", JSONPath.appending(path, "attrs"))
         }
+        self.json = value
+    }
+
+    /// The mark when `value` has the shape of one, nil otherwise (the throwing init then says why).
+    init?(checking value: JSONValue) {
+        guard case .object(let object) = value, case .string(let type)? = object["type"] else { return nil }
+        switch object["attrs"] {
+        case .object(let attrs)?: self.attrs = attrs
+        case nil, .null?: self.attrs = JSONObject()
+        default: return nil
+        }
+        self.type = type
         self.json = value
     }
 

@@ -23,7 +23,7 @@ public struct ADFReader: FormatReader {
                                        at: SourceLocation(path: JSONPath.appending(path, "type")))
         }
         var mapping = ADFToAST()
-        let blocks = try mapping.children(doc)
+        let blocks = RequirementReading.fold(try mapping.children(doc))
         return (blocks, mapping.diagnostics)
     }
 }

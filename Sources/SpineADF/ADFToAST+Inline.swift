@@ -39,6 +39,8 @@ extension ADFToAST {
             guard let id = node.string("id") else { return Pending(marks: marks, inline: invalidInline(node, "a mention needs an id")) }
             let text = node.string("text")
             var excluded: Set<String> = ["id"]
+            // Jira sends `accessLevel: ""` on every mention; the writer writes it back by default.
+            if node.attrs["accessLevel"] == .string("") { excluded.insert("accessLevel") }
             var name: String?
             if let text, text.hasPrefix("@") {
                 name = String(text.dropFirst())

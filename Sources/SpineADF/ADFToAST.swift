@@ -14,7 +14,7 @@ struct ADFToAST {
         var blocks: [Block] = []
         blocks.reserveCapacity(values.count)
         for (index, value) in values.enumerated() {
-            blocks.append(try block(ADFNode(value, path: JSONPath.appending(path, index: index))))
+            blocks.append(try block(ADFNode(value, container: path, index: index)))
         }
         return blocks
     }

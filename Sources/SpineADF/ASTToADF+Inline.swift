@@ -46,6 +46,7 @@ extension ASTToADF {
         case .mention(let mention):
             var attrs = JSONObject([JSONObject.Member("id", .string(mention.accountID))])
             if let name = mention.displayName { attrs.append("text", .string("@" + name)) }
+            attrs.append("accessLevel", "")
             leaf(ADFBuild.node("mention", attrs: attrs), marks: marks, into: &out)
         case .issue(let issue):
             if let url = issue.attributes[named: ADFAttribute.url] ?? siteURL.map({ $0 + "/browse/" + issue.key }) {

@@ -5,13 +5,15 @@ import SpineCore
 extension ASTToADF {
     /// Writes a requirement as readable ADF: heading `KEY: Summary`, a two-column field table
     /// (`Field` | `Value`), then `Description` and `Acceptance criteria` sub-headings with their
-    /// blocks; child requirements follow one heading level deeper.
+    /// blocks; child requirements follow one heading level deeper; a rule closes the requirement.
     mutating func requirement(_ requirement: Requirement, level: Int, in context: ADFContext, into out: inout [JSONValue]) {
         note("adf.requirement-rendered", "requirement \(requirement.key ?? requirement.summary) written as a heading and a field table", .info)
         write(RequirementLayout.blocks(for: requirement, level: level), in: context, into: &out)
         for child in requirement.children {
             self.requirement(child, level: min(level + 1, 6), in: context, into: &out)
         }
+        // A rule ends the requirement, so the reader knows where its last section stops.
+        if context.allows(.rule) { out.append(ADFBuild.node("rule")) }
     }
 }
 

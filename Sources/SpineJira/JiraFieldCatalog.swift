@@ -21,6 +21,15 @@ enum JiraConcept: Equatable {
 /// first and the display name second, because names are renamed and translated by admins.
 struct JiraFieldCatalog: Sendable {
     private(set) var fields: [String: JiraFieldInfo] = [:]
+    /// Concepts by field id, recomputed whenever fields are added (looked up once per field per issue).
+    private var concepts: [String: JiraConcept] = [:]
+
+    private mutating func resolveConcepts() {
+        concepts = [:]
+        for (id, info) in fields {
+            if let concept = JiraFieldCatalog.concept(of: info) { concepts[id] = concept }
+        }
+    }
 
     /// Adds a response's `names` (id → name) and `schema` (id → {type, custom}) maps.
     mutating func add(names: JSONObject?, schema: JSONObject?) {
@@ -33,6 +42,7 @@ struct JiraFieldCatalog: Sendable {
             fields[member.key, default: JiraFieldInfo()].customType = object["custom"]?.stringValue
             fields[member.key, default: JiraFieldInfo()].type = object["type"]?.stringValue
         }
+        resolveConcepts()
     }
 
     /// Adds a `GET /rest/api/{2|3}/field` response: `[{id, name, schema: {type, custom}}]`.
@@ -52,6 +62,7 @@ struct JiraFieldCatalog: Sendable {
             }
             fields[id] = info
         }
+        resolveConcepts()
     }
 
     /// Loads the field map named by setting `jira.fields` (a path), when set.
@@ -82,9 +93,10 @@ struct JiraFieldCatalog: Sendable {
     }
 
     /// The concept field `id` stands for, if any.
-    func concept(_ id: String) -> JiraConcept? {
-        let info = fields[id]
-        switch info?.customType {
+    func concept(_ id: String) -> JiraConcept? { concepts[id] }
+
+    private static func concept(of info: JiraFieldInfo) -> JiraConcept? {
+        switch info.customType {
         case "com.pyxis.greenhopper.jira:jsw-story-points": return .storyPoints
         case "com.pyxis.greenhopper.jira:gh-epic-link": return .epicLink
         case "com.pyxis.greenhopper.jira:gh-epic-label": return .epicName
@@ -93,7 +105,7 @@ struct JiraFieldCatalog: Sendable {
         case "com.atlassian.jpo:jpo-custom-field-parent": return .parentLink
         default: break
         }
-        guard let name = info?.name?.lowercased() else { return nil }
+        guard let name = info.name?.lowercased() else { return nil }
         switch name {
         case "story points", "story point estimate": return .storyPoints
         case "epic link": return .epicLink

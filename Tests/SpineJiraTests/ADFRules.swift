@@ -1,0 +1,1 @@
+../SpineADFTests/ADFRules.swift

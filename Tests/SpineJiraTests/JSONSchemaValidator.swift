@@ -1,0 +1,1 @@
+../SpineADFTests/JSONSchemaValidator.swift
