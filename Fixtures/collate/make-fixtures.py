@@ -13,6 +13,10 @@ TYPE_IDS = {"Initiative": ("10200", 2), "Epic": ("10000", 1), "Story": ("10001",
 PRIORITY_IDS = {"Highest": "1", "High": "2", "Medium": "3", "Low": "4", "Lowest": "5"}
 LINK_TYPES = {"Blocks": ("10000", "is blocked by", "blocks"), "Relates": ("10003", "relates to", "relates to"),
               "Implements": ("10300", "is implemented by", "implements")}
+# Parents that exist in Jira but are not in the exported result (Jira still embeds their summary).
+OUTSIDE_PARENTS = {"PW-98": ("Security audit trail", ("In Progress", "indeterminate")),
+                   "BILL-97": ("Customer portal revamp", ("To Do", "new")),
+                   "ONB-99": ("Lifecycle email program", ("To Do", "new"))}
 AST_CATEGORY = {"new": "todo", "indeterminate": "inProgress", "done": "done"}
 
 def issue_id(key):
@@ -148,6 +152,12 @@ def external_brief(key, summary, status, api):
             "fields": {"summary": summary, "status": status_json(status, api), "priority": priority_json("Medium", api),
                        "issuetype": type_json("Story", api)}}
 
+def outside_parent(key, api):
+    summary, status = OUTSIDE_PARENTS[key]
+    parent = external_brief(key, summary, status, api)
+    parent["fields"]["issuetype"] = type_json("Epic", api)
+    return parent
+
 def all_links(issues):
     """Links per key: each declared link plus its mirror on the other issue when it is in the project."""
     by_key = {i["key"]: i for i in issues}
@@ -202,8 +212,7 @@ def v3_search(issues):
              "resolutiondate": updated(i) if i["status"][1] == "done" else None}
         if i["parent"]:
             parent = by_key.get(i["parent"])
-            f["parent"] = brief(parent, 3) if parent else {"id": issue_id(i["parent"]), "key": i["parent"],
-                                                           "self": SITE + "/rest/api/3/issue/" + issue_id(i["parent"])}
+            f["parent"] = brief(parent, 3) if parent else outside_parent(i["parent"], 3)
         out.append({"expand": "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations",
                     "id": issue_id(i["key"]), "self": SITE + "/rest/api/3/issue/" + issue_id(i["key"]),
                     "key": i["key"], "fields": f})
@@ -245,8 +254,7 @@ def v2_search(issues, data_center):
             f["customfield_10101"] = parent  # Epic Link
         elif parent:
             p = by_key.get(parent)
-            f["parent"] = brief(p, 2) if p else {"id": issue_id(parent), "key": parent,
-                                                 "self": SITE + "/rest/api/2/issue/" + issue_id(parent)}
+            f["parent"] = brief(p, 2) if p else outside_parent(parent, 2)
         if data_center:
             f.setdefault("customfield_10101", None)
             f["customfield_10103"] = i["summary"] if i["type"] == "Epic" else None  # Epic Name
@@ -310,7 +318,7 @@ def jira_csv(issues):
                csv_date(updated(i)), csv_date(updated(i)) if i["status"][1] == "done" else "", ""]
         row += pad(i["labels"], max_labels) + pad(i["components"], max_components) + pad(i["versions"], max_versions)
         row += [wiki(i["desc"]) or "", issue_id(parent) if parent else "",
-                by_key[parent]["summary"] if parent in by_key else ""]
+                by_key[parent]["summary"] if parent in by_key else (OUTSIDE_PARENTS[parent][0] if parent else "")]
         used = {}
         for column in link_columns:
             matching = [l for l in links[i["key"]] if ("Outward" if l[1] == "out" else "Inward") + " issue link (" + l[0] + ")" == column]
@@ -380,4 +388,6 @@ if __name__ == "__main__":
         open(name + ".v3.json", "w", encoding="utf-8").write(dump(v3_search(issues)))
         open(name + ".v2.json", "w", encoding="utf-8").write(dump(v2_search(issues, data_center=(name == "password-reset"))))
         open(name + ".csv", "w", encoding="utf-8", newline="").write(jira_csv(issues))
-    open("password-reset.ast.json", "w", encoding="utf-8").write(dump(ast_document(PROJECTS["password-reset"])))
+    # Sorted keys and two-space indentation: the form `spine convert -t ast` writes.
+    ast = json.dumps(ast_document(PROJECTS["password-reset"]), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    open("password-reset.ast.json", "w", encoding="utf-8").write(ast)

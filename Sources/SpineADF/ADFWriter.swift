@@ -40,6 +40,27 @@ enum ADFContext {
         case mediaGroup, blockCard, embedCard, bodiedExtension
     }
 
+    /// The kind of an ADF block node type, nil for types allowed everywhere or unknown.
+    static func kind(of type: String) -> Kind? {
+        switch type {
+        case "heading": return .heading
+        case "table": return .table
+        case "panel": return .panel
+        case "blockquote": return .blockquote
+        case "rule": return .rule
+        case "expand": return .expand
+        case "nestedExpand": return .nestedExpand
+        case "layoutSection": return .layoutSection
+        case "taskList": return .taskList
+        case "decisionList": return .decisionList
+        case "mediaGroup": return .mediaGroup
+        case "blockCard": return .blockCard
+        case "embedCard": return .embedCard
+        case "bodiedExtension": return .bodiedExtension
+        default: return nil
+        }
+    }
+
     /// True when the schema allows `kind` directly inside this context. Paragraphs, bullet and
     /// ordered lists, code blocks, mediaSingle and extensions are allowed everywhere.
     func allows(_ kind: Kind) -> Bool {

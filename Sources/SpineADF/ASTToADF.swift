@@ -106,7 +106,7 @@ struct ASTToADF {
         case .division(let division):
             self.division(division, in: context, into: &out)
         case .raw(let raw):
-            rawBlock(raw, into: &out)
+            rawBlock(raw, in: context, into: &out)
         }
     }
 
@@ -149,10 +149,14 @@ struct ASTToADF {
         return ADFBuild.node("extension", attrs: attrs)
     }
 
-    private mutating func rawBlock(_ raw: Raw, into out: inout [JSONValue]) {
-        if raw.format == "adf", let value = ADFJSON.value(raw.content), value.objectValue?["type"]?.stringValue != nil {
-            out.append(value)
-            return
+    private mutating func rawBlock(_ raw: Raw, in context: ADFContext, into out: inout [JSONValue]) {
+        if raw.format == "adf", let value = ADFJSON.value(raw.content), let type = value.objectValue?["type"]?.stringValue {
+            if let kind = ADFContext.kind(of: type), !context.allows(kind) {
+                note("adf.raw-misplaced", "raw ADF \(type) cannot stand here; written as a code block")
+            } else {
+                out.append(value)
+                return
+            }
         }
         note("adf.raw-as-code", "raw \(raw.format) content written as a code block")
         let text: [JSONValue] = raw.content.isEmpty ? [] : [ADFBuild.text(raw.content)]

@@ -13,7 +13,7 @@ import SpineCore
 struct CSVRecordParser {
     /// The outcome of one `parseRecord` call.
     enum Outcome {
-        /// A record ends just before this offset; the fields were appended.
+        /// A record ends just before this offset; its cells' spans were appended.
         case record(next: Int)
         /// An empty line; no fields were appended.
         case blank(next: Int)
@@ -33,6 +33,15 @@ struct CSVRecordParser {
     /// Scratch space for unescaping `""` in quoted fields.
     private var scratch: [UInt8] = []
 
+    /// Where one cell's bytes are in the buffer: cells are parsed as spans first and turned
+    /// into strings only when wanted, so a caller that needs a few columns skips the rest.
+    struct CellSpan {
+        var start: Int
+        var end: Int
+        /// The span holds doubled quotes (`""`) to unescape.
+        var escaped: Bool
+    }
+
     init(delimiter: UInt8) {
         self.delimiter = delimiter
     }
@@ -43,10 +52,10 @@ struct CSVRecordParser {
 
     // MARK: - Parsing
 
-    /// Parses the record starting at `start`, appending its cells to `fields` (which the
-    /// caller empties first). On `.needMore` the appended cells must be discarded.
+    /// Parses the record starting at `start`, appending its cells' spans to `fields` (which
+    /// the caller empties first). On `.needMore` the appended spans must be discarded.
     mutating func parseRecord(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool,
-                              into fields: inout [String]) throws(SpineError) -> Outcome {
+                              into fields: inout [CellSpan]) throws(SpineError) -> Outcome {
         let end = buffer.count
         if start >= end { return isFinal ? .end : .needMore }
         let delimiter = self.delimiter
@@ -104,8 +113,7 @@ struct CSVRecordParser {
                                      at: SourceLocation(line: openLine, column: openColumn,
                                                         path: Self.cellPath(row: row + 1, column: fields.count + 1)))
                 }
-                fields.append(hasEscapes ? unescaped(buffer, contentStart, position)
-                                         : makeString(buffer, contentStart, position, localLine, openColumn + 1, fields.count))
+                fields.append(CellSpan(start: contentStart, end: position, escaped: hasEscapes))
                 position += 1 // the closing quote
                 if position < end {
                     let next = buffer[position]
@@ -124,8 +132,7 @@ struct CSVRecordParser {
                     position += 1
                 }
                 if position == end && !isFinal { return .needMore }
-                fields.append(position == fieldStart ? ""
-                              : makeString(buffer, fieldStart, position, localLine, fieldStart - lineStart + 1, fields.count))
+                fields.append(CellSpan(start: fieldStart, end: position, escaped: false))
             }
             // After a field: delimiter, line end or end of input.
             if position == end {
@@ -137,7 +144,7 @@ struct CSVRecordParser {
                 position += 1
                 if position == end {
                     if !isFinal { return .needMore }
-                    fields.append("") // `a,b,` at the end of the input has an empty last cell
+                    fields.append(CellSpan(start: position, end: position, escaped: false)) // `a,b,` at the end: an empty last cell
                     break
                 }
                 continue
@@ -163,28 +170,41 @@ struct CSVRecordParser {
 
     // MARK: - Cells
 
-    /// The cell's text; invalid UTF-8 is repaired and remembered for a diagnostic.
-    private mutating func makeString(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int,
-                                     _ line: Int, _ column: Int, _ index: Int) -> String {
-        let bytes = UnsafeBufferPointer(rebasing: buffer[from..<to])
+    /// Replaces `fields` with the text of the spans, or of the wanted ones only (others are
+    /// empty). Invalid UTF-8 is repaired with U+FFFD and its first place remembered.
+    mutating func strings(_ buffer: UnsafeBufferPointer<UInt8>, _ spans: [CellSpan], wanted: [Bool]?,
+                          into fields: inout [String]) {
+        fields.removeAll(keepingCapacity: true)
+        for (index, span) in spans.enumerated() {
+            if span.start == span.end || (wanted.map { index >= $0.count || !$0[index] } ?? false) {
+                fields.append("")
+            } else if span.escaped {
+                fields.append(unescaped(buffer, span, column: index))
+            } else {
+                fields.append(makeString(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]), column: index))
+            }
+        }
+    }
+
+    private mutating func makeString(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if invalidUTF8 == nil {
-            invalidUTF8 = SourceLocation(line: line, column: column, path: Self.cellPath(row: row + 1, column: index + 1))
+            // `row` already counts this record; `line` is where the next one starts.
+            invalidUTF8 = SourceLocation(path: Self.cellPath(row: row, column: column + 1))
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A quoted cell's text with each `""` turned into `"`.
-    private mutating func unescaped(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+    private mutating func unescaped(_ buffer: UnsafeBufferPointer<UInt8>, _ span: CellSpan, column: Int) -> String {
         scratch.removeAll(keepingCapacity: true)
-        var index = from
-        while index < to {
+        var index = span.start
+        while index < span.end {
             let byte = buffer[index]
             scratch.append(byte)
             index += byte == Self.quote ? 2 : 1
         }
-        if let text = String(validating: scratch, as: UTF8.self) { return text }
-        if invalidUTF8 == nil { invalidUTF8 = SourceLocation(line: line, path: Self.cellPath(row: row + 1, column: 0)) }
-        return String(decoding: scratch, as: UTF8.self)
+        let bytes = scratch
+        return bytes.withUnsafeBufferPointer { makeString($0, column: column) }
     }
 }

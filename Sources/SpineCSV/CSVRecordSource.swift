@@ -17,6 +17,9 @@ public protocol CSVRecordSource {
     var hadBOM: Bool { get }
     /// Where the first cell with invalid UTF-8 was found (it was repaired with U+FFFD).
     var invalidUTF8: SourceLocation? { get }
+    /// When set, only cells whose index is true are turned into strings; the others read as
+    /// empty. Lets a caller that needs a few columns of a wide file skip the rest.
+    var wantedColumns: [Bool]? { get set }
 }
 
 /// The three bytes of a UTF-8 byte-order mark.
@@ -32,6 +35,8 @@ public struct CSVBufferSource: CSVRecordSource {
     public private(set) var recordLine = 1
     public private(set) var blankLines = 0
     public let hadBOM: Bool
+    public var wantedColumns: [Bool]?
+    private var spans: [CSVRecordParser.CellSpan] = []
 
     /// Reads `bytes` with `delimiter`, skipping a leading BOM.
     public init(bytes: [UInt8], delimiter: UInt8) {
@@ -45,14 +50,24 @@ public struct CSVBufferSource: CSVRecordSource {
     public var invalidUTF8: SourceLocation? { parser.invalidUTF8 }
 
     public mutating func nextRecord(into fields: inout [String]) throws(SpineError) -> Bool {
-        var parser = self.parser
-        defer { self.parser = parser }
+        // Take the parser and span list out of `self` (not copies), so their buffers stay
+        // uniquely referenced and are reused instead of copied on every record.
+        var parser = CSVRecordParser(delimiter: 0), spans: [CSVRecordParser.CellSpan] = []
+        swap(&parser, &self.parser)
+        swap(&spans, &self.spans)
+        defer {
+            swap(&parser, &self.parser)
+            swap(&spans, &self.spans)
+        }
+        let wanted = wantedColumns
         while true {
-            fields.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
             let line = parser.line
             let start = offset
             let outcome = try bytes.withUnsafeBufferPointer { (buffer) throws(SpineError) -> CSVRecordParser.Outcome in
-                try parser.parseRecord(buffer, from: start, isFinal: true, into: &fields)
+                let outcome = try parser.parseRecord(buffer, from: start, isFinal: true, into: &spans)
+                if case .record = outcome { parser.strings(buffer, spans, wanted: wanted, into: &fields) }
+                return outcome
             }
             switch outcome {
             case .record(let next):
@@ -85,6 +100,8 @@ public final class CSVFileStream: CSVRecordSource {
     public private(set) var blankLines = 0
     public private(set) var hadBOM = false
     private var checkedBOM = false
+    public var wantedColumns: [Bool]?
+    private var spans: [CSVRecordParser.CellSpan] = []
     /// Bytes read from the file so far.
     public private(set) var bytesRead = 0
 
@@ -114,15 +131,23 @@ public final class CSVFileStream: CSVRecordSource {
     public var invalidUTF8: SourceLocation? { parser.invalidUTF8 }
 
     public func nextRecord(into fields: inout [String]) throws(SpineError) -> Bool {
+        let wanted = wantedColumns
+        var parser = CSVRecordParser(delimiter: 0), spans: [CSVRecordParser.CellSpan] = []
+        swap(&parser, &self.parser)
+        swap(&spans, &self.spans)
+        defer {
+            swap(&parser, &self.parser)
+            swap(&spans, &self.spans)
+        }
         while true {
-            fields.removeAll(keepingCapacity: true)
             let line = parser.line
-            let start = offset
-            var parser = self.parser
+            let start = offset, isFinal = self.isFinal
+            spans.removeAll(keepingCapacity: true)
             let outcome = try buffer.withUnsafeBufferPointer { (buffer) throws(SpineError) -> CSVRecordParser.Outcome in
-                try parser.parseRecord(buffer, from: start, isFinal: isFinal, into: &fields)
+                let outcome = try parser.parseRecord(buffer, from: start, isFinal: isFinal, into: &spans)
+                if case .record = outcome { parser.strings(buffer, spans, wanted: wanted, into: &fields) }
+                return outcome
             }
-            self.parser = parser
             switch outcome {
             case .record(let next):
                 offset = next

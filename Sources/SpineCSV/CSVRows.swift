@@ -21,6 +21,11 @@ public struct CSVRows<Source: CSVRecordSource> {
         header = fields
     }
 
+    /// Reads only the cells of columns whose index is true (others read as empty).
+    public mutating func readOnly(columns wanted: [Bool]?) {
+        source.wantedColumns = wanted
+    }
+
     /// Replaces `fields` with the next record's cells; false at the end of the input.
     public mutating func next(into fields: inout [String]) throws(SpineError) -> Bool {
         guard try source.nextRecord(into: &fields) else { return false }

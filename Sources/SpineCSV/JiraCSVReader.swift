@@ -76,10 +76,18 @@ struct JiraReferences {
     private(set) var epicLinkParents: [String] = []
 
     init(rows: [JiraRowMapper.Row]) {
-        for row in rows {
-            guard let key = row.requirement.key else { continue }
+        self.init(identities: rows.lazy.map { ($0.requirement.key, $0.requirement[field: Requirement.FieldName.issueID]?.stringValue) },
+                  count: rows.count)
+    }
+
+    /// From each row's key and Issue id.
+    init(identities: some Sequence<(key: String?, issueID: String?)>, count: Int) {
+        keys.reserveCapacity(count)
+        keyByIssueID.reserveCapacity(count)
+        for (key, issueID) in identities {
+            guard let key else { continue }
             keys.insert(key)
-            if let id = row.requirement[field: Requirement.FieldName.issueID]?.stringValue { keyByIssueID[id] = key }
+            if let issueID { keyByIssueID[issueID] = key }
         }
     }
 
@@ -102,29 +110,44 @@ struct JiraReferences {
         return value
     }
 
+    /// A row's parent key from its Parent cell, else its Epic Link; or the Issue id of a parent
+    /// outside the file, which has no key here.
+    mutating func resolveParent(_ value: String?, epicLink: String?, key: String?, row: Int,
+                                diagnostics: inout [Diagnostic]) -> (key: String?, unresolvedID: String?) {
+        if let value {
+            if let parent = self.key(for: value, saw: &parentSaw) { return (parent, nil) }
+            diagnostics.append(.info("jira-csv.parent-not-in-file",
+                                     "parent Issue id \(value) is not a row of this file; it is kept as the \"Parent id\" field",
+                                     at: SourceLocation(path: "row \(row)")))
+            return (nil, value)
+        }
+        guard let epicLink else { return (nil, nil) }
+        var ignored = (id: false, key: false) // the Epic Link cell is written back verbatim
+        let parent = self.key(for: epicLink, saw: &ignored)
+        if parent != nil, let key { epicLinkParents.append(key) }
+        return (parent, nil)
+    }
+
+    /// Link targets named by Issue id become keys.
+    mutating func resolveLinks(_ links: inout [IssueLink]) {
+        for index in links.indices {
+            if let key = key(for: links[index].key, saw: &linkSaw) { links[index].key = key }
+        }
+    }
+
     /// The rows' requirements with parents and link targets resolved.
-    mutating func resolve(_ rows: [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Requirement] {
+    mutating func resolve(_ rows: consuming [JiraRowMapper.Row], diagnostics: inout [Diagnostic]) -> [Requirement] {
         var result: [Requirement] = []
         result.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
-            var requirement = row.requirement
-            if let value = row.parentValue {
-                if let key = key(for: value, saw: &parentSaw) {
-                    requirement.parent = key
-                } else {
-                    requirement.fields.append(Field(Requirement.FieldName.parentID, .string(value)))
-                    diagnostics.append(.info("jira-csv.parent-not-in-file",
-                                             "parent Issue id \(value) is not a row of this file; it is kept as the \"Parent id\" field",
-                                             at: SourceLocation(path: "row \(index + 2)")))
-                }
-            } else if let epic = requirement[field: Requirement.FieldName.epicLink]?.stringValue {
-                var ignored = (id: false, key: false) // the Epic Link cell is written back verbatim
-                requirement.parent = key(for: epic, saw: &ignored)
-                if requirement.parent != nil, let key = requirement.key { epicLinkParents.append(key) }
-            }
-            for linkIndex in requirement.links.indices {
-                if let key = key(for: requirement.links[linkIndex].key, saw: &linkSaw) { requirement.links[linkIndex].key = key }
-            }
+        for index in rows.indices {
+            // Move the requirement out of the row instead of copying it.
+            var requirement = Requirement(summary: "")
+            swap(&requirement, &rows[index].requirement)
+            let parent = resolveParent(rows[index].parentValue, epicLink: requirement[field: Requirement.FieldName.epicLink]?.stringValue,
+                                       key: requirement.key, row: index + 2, diagnostics: &diagnostics)
+            requirement.parent = parent.key
+            if let id = parent.unresolvedID { requirement.fields.append(Field(Requirement.FieldName.parentID, .string(id))) }
+            resolveLinks(&requirement.links)
             result.append(requirement)
         }
         return result

@@ -22,31 +22,38 @@ public enum JiraCSVStreaming {
         }
         var rows = try CSVRows(source: CSVFileStream(path: path, delimiter: dialect.delimiter, chunkSize: chunkSize))
         let layout = try JiraColumnLayout(headers: rows.header)
+        rows.readOnly(columns: layout.columns.map(isTraced))
         var mapper = JiraRowMapper(layout: layout, options: options)
         mapper.parsesRichText = false
         var diagnostics: [Diagnostic] = []
-        var mapped: [JiraRowMapper.Row] = []
+        var items: [TraceItem] = []
+        var parentValues: [String?] = []
+        var epicLinks: [String?] = []
         var cells: [String] = []
         while try rows.next(into: &cells) {
-            var row = mapper.map(cells, row: rows.source.row, line: rows.source.recordLine, diagnostics: &diagnostics)
-            row.requirement = compact(row.requirement)
-            mapped.append(row)
+            let row = mapper.map(cells, row: rows.source.row, line: rows.source.recordLine, diagnostics: &diagnostics)
+            items.append(TraceItem(row.requirement, enclosing: nil))
+            parentValues.append(row.parentValue)
+            epicLinks.append(row.requirement[field: Requirement.FieldName.epicLink]?.stringValue)
         }
         diagnostics += rows.diagnostics
-        var references = JiraReferences(rows: mapped)
-        let requirements = references.resolve(mapped, diagnostics: &diagnostics)
-        return try TraceCSVWriter.write(rows: requirements, enclosing: Array(repeating: nil, count: requirements.count),
-                                        options: options, diagnostics: diagnostics)
+        var references = JiraReferences(identities: items.lazy.map { ($0.key, $0.issueID) }, count: items.count)
+        for index in items.indices {
+            items[index].parent = references.resolveParent(parentValues[index], epicLink: epicLinks[index], key: items[index].key,
+                                                           row: index + 2, diagnostics: &diagnostics).key
+            if !items[index].links.isEmpty { references.resolveLinks(&items[index].links) }
+        }
+        return try TraceCSVWriter.write(items: items, options: options, diagnostics: diagnostics)
     }
 
-    /// Only what the matrix and reference resolution read.
-    private static func compact(_ requirement: Requirement) -> Requirement {
-        var result = Requirement(key: requirement.key, summary: requirement.summary, type: requirement.type,
-                                 status: requirement.status, statusCategory: requirement.statusCategory,
-                                 parent: requirement.parent, links: requirement.links)
-        for field in requirement.fields where field.key == Requirement.FieldName.issueID || field.key == Requirement.FieldName.epicLink {
-            result.fields.append(field)
+    /// The columns the matrix and reference resolution read; the others are never decoded.
+    private static func isTraced(_ column: JiraColumn) -> Bool {
+        switch column {
+        case .summary, .key, .type, .status, .statusCategory, .parent, .parentID, .link: return true
+        case .field(let name): return name == Requirement.FieldName.issueID || name == Requirement.FieldName.epicLink
+        case .priority, .assignee, .assigneeID, .reporter, .reporterID, .labels, .components, .fixVersions,
+             .description, .acceptanceCriteria:
+            return false
         }
-        return result
     }
 }

@@ -31,10 +31,11 @@ public struct JiraCSVWriter: FormatWriter {
         }
         let original = metadata[extra: JiraCSVReader.MetadataKey.columns]?.arrayValue?.compactMap(\.stringValue)
         var rows = collector.rows
-        let layout = try Self.layout(original: original, rows: rows)
-        if layout.columns.contains(.field(Requirement.FieldName.issueID)) {
+        // Issue ids first, so keyless parents can be referenced and the layout sees them.
+        if original.map({ $0.contains { JiraColumn(header: $0) == .field(Requirement.FieldName.issueID) } }) ?? true {
             Self.assignIssueIDs(&rows, enclosing: collector.enclosingRow, diagnostics: &diagnostics)
         }
+        let layout = try Self.layout(original: original, rows: rows)
         let dateSetting = options[setting: CSVDialect.Setting.dateFormat] ?? "jira"
         var renderer = JiraCellRenderer(
             rows: rows, options: options,
@@ -59,6 +60,7 @@ public struct JiraCSVWriter: FormatWriter {
             encoder.appendRecord(cells)
         }
         diagnostics += renderer.diagnostics
+        diagnostics += Self.uncarriedFields(rows)
         if renderer.droppedPersonNames {
             diagnostics.append(.info("jira-csv.person-name-dropped",
                                      "users with an e-mail address are written by e-mail (what the importer maps); their display names are not in the file"))
@@ -72,6 +74,24 @@ public struct JiraCSVWriter: FormatWriter {
                                      "\(encoder.neutralisedCells) cell(s) starting with =, +, -, @, tab or CR were prefixed with ' (csv.safe-formulas)"))
         }
         return WriteResult(bytes: encoder.takeBytes(), diagnostics: diagnostics)
+    }
+
+    /// Requirement facts a Jira CSV has no column for, reported once per kind.
+    static func uncarriedFields(_ rows: [Requirement]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        let withURL = rows.filter { $0.sourceURL != nil }.count
+        if withURL > 0 {
+            result.append(.info("jira-csv.source-url-dropped",
+                                "\(withURL) issue URL(s) have no Jira CSV column and were left out (Jira derives them from the key)"))
+        }
+        let linkDetails = rows.reduce(0) { count, row in
+            count + row.links.filter { $0.summary != nil || $0.status != nil || $0.statusCategory != nil || $0.description != nil }.count
+        }
+        if linkDetails > 0 {
+            result.append(.info("jira-csv.link-details-dropped",
+                                "\(linkDetails) issue link(s) carry a sentence, summary or status of the linked issue; a Jira CSV keeps only the link type, direction and issue"))
+        }
+        return result
     }
 
     // MARK: - Layout
@@ -113,7 +133,7 @@ public struct JiraCSVWriter: FormatWriter {
             }
         } else {
             var columns = order
-            for required in [JiraColumn.field(Requirement.FieldName.issueID), .type, .summary] where !columns.contains(required) {
+            for required in [JiraColumn.field(Requirement.FieldName.issueID), .summary] where !columns.contains(required) {
                 columns.insert(required, at: 0)
             }
             columns = Self.freshOrder.compactMap { kind in columns.first(where: { $0 == kind }) }

@@ -154,15 +154,10 @@ struct JiraCellRenderer {
         }
     }
 
-    /// Rich text as wiki markup; the original text when the blocks are still what it says.
+    /// Rich text as wiki markup, with the writer's diagnostics moved to the issue.
     private mutating func richText(_ blocks: [Block], row: Requirement, what: String) -> [String] {
         if blocks.isEmpty { return [] }
-        if blocks.count == 1, case .division(let division) = blocks[0],
-           let source = division.attributes[named: JiraRowMapper.wikiSourceAttribute],
-           JiraWikiReader().blocks(from: source, options: options).document.blocks == division.blocks {
-            return [source]
-        }
-        let rendered = JiraWikiWriter().text(for: blocks, options: options)
+        let rendered = Self.wikiText(blocks, options: options)
         let place = "issue " + (row.key ?? row.summary) + " " + what
         for diagnostic in rendered.diagnostics {
             var moved = diagnostic
@@ -170,5 +165,18 @@ struct JiraCellRenderer {
             diagnostics.append(moved)
         }
         return [rendered.text]
+    }
+
+    /// The wiki markup for a cell: the original text of a `JiraRowMapper.wikiSourceAttribute`
+    /// division while its blocks are still what that text reads as, otherwise the blocks rendered.
+    static func wikiText(_ blocks: [Block], options: ConversionOptions) -> (text: String, diagnostics: [Diagnostic]) {
+        if blocks.count == 1, case .division(let division) = blocks[0],
+           let source = division.attributes[named: JiraRowMapper.wikiSourceAttribute] {
+            if JiraWikiReader().blocks(from: source, options: options).document.blocks == division.blocks {
+                return (source, [])
+            }
+            return JiraWikiWriter().text(for: division.blocks, options: options)
+        }
+        return JiraWikiWriter().text(for: blocks, options: options)
     }
 }

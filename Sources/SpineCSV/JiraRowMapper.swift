@@ -32,19 +32,27 @@ struct JiraRowMapper {
         var assignee = Person(), reporter = Person()
         for group in layout.groups {
             let column = group.column, indices = group.indices
-            if indices.count == 1 && cells[indices[0]].isEmpty { continue }
+            // One column (most of them): no list is built.
+            let first: String
             var values: [String] = []
-            var sawEmpty = false
-            for index in indices {
-                let cell = cells[index]
-                if cell.isEmpty {
-                    sawEmpty = true
-                } else {
-                    if sawEmpty { reportGap(column, row: row, line: line, column: index, &diagnostics) }
-                    values.append(cell)
+            if indices.count == 1 {
+                first = cells[indices[0]]
+                if first.isEmpty { continue }
+                if group.isList { values = [first] }
+            } else {
+                var sawEmpty = false
+                for index in indices {
+                    let cell = cells[index]
+                    if cell.isEmpty {
+                        sawEmpty = true
+                    } else {
+                        if sawEmpty { reportGap(column, row: row, line: line, column: index, &diagnostics) }
+                        values.append(cell)
+                    }
                 }
+                guard let firstValue = values.first else { continue }
+                first = firstValue
             }
-            guard let first = values.first else { continue }
             switch column {
             case .summary: requirement.summary = first
             case .key: requirement.key = first

@@ -19,26 +19,28 @@ public struct TraceCSVWriter: FormatWriter {
         if collector.rows.isEmpty {
             diagnostics.append(.warning("trace-csv.no-requirements", "the document holds no requirements; the matrix has only its header"))
         }
-        return try Self.write(rows: collector.rows, enclosing: collector.enclosingRow, options: options, diagnostics: diagnostics)
+        let items = collector.rows.indices.map { TraceItem(collector.rows[$0], enclosing: collector.enclosingRow[$0]) }
+        return try Self.write(items: items, options: options, diagnostics: diagnostics)
     }
 
-    /// Writes the matrix for rows that are already flat (the streaming path calls this).
-    static func write(rows: [Requirement], enclosing: [Int?], options: ConversionOptions,
+    /// Writes the matrix for items that are already flat (the streaming path calls this).
+    static func write(items rows: [TraceItem], options: ConversionOptions,
                       diagnostics: [Diagnostic]) throws(SpineError) -> WriteResult {
         var diagnostics = diagnostics
         let dialect = try CSVDialect.from(options, defaultSafeFormulas: true, defaultBOM: true)
         let wantedTypes = options[setting: CSVDialect.Setting.traceTypes].map { setting in
             Set(setting.split(separator: ",").map { String($0).trimmingSpaces.lowercased() }.filter { !$0.isEmpty })
         }
-        let matrix = TraceMatrix(rows: rows, enclosing: enclosing)
+        let matrix = TraceMatrix(items: rows)
         var encoder = CSVEncoder(dialect: dialect, reservingCapacity: rows.count * 96)
         encoder.appendRecord(header)
         var cells = [String](repeating: "", count: header.count)
-        for (index, row) in rows.enumerated() {
-            if let wantedTypes, !wantedTypes.contains((row.type ?? "").lowercased()) { continue }
+        for index in rows.indices {
+            if let wantedTypes, !wantedTypes.contains((rows[index].type ?? "").lowercased()) { continue }
+            let row = rows[index]
             let implementers = matrix.implementers[index]
-            let parent = row.parent ?? enclosing[index].flatMap { rows[$0].key } ?? ""
-            cells[0] = row.key ?? row[field: Requirement.FieldName.issueID]?.stringValue ?? ""
+            let parent = row.parent ?? row.enclosing.flatMap { rows[$0].key } ?? ""
+            cells[0] = row.key ?? row.issueID ?? ""
             cells[1] = row.summary
             cells[2] = row.type ?? ""
             cells[3] = row.status ?? ""

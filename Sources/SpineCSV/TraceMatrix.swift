@@ -2,6 +2,33 @@
 
 import SpineCore
 
+/// What the matrix needs of one requirement: far smaller than a `Requirement`, so the
+/// streaming path can hold one per issue of a very large file.
+struct TraceItem {
+    var key: String?
+    var issueID: String?
+    var summary: String
+    var type: String?
+    var status: String?
+    var statusCategory: StatusCategory?
+    var parent: String?
+    /// The row of the enclosing requirement, for nested requirements without a parent key.
+    var enclosing: Int?
+    var links: [IssueLink]
+
+    init(_ requirement: Requirement, enclosing: Int?) {
+        key = requirement.key
+        issueID = requirement[field: Requirement.FieldName.issueID]?.stringValue
+        summary = requirement.summary
+        type = requirement.type
+        status = requirement.status
+        statusCategory = requirement.statusCategory
+        parent = requirement.parent
+        self.enclosing = enclosing
+        links = requirement.links
+    }
+}
+
 /// The implementing issues of each requirement in a flat, parent-first list of rows.
 ///
 /// An issue *implements* requirement R when
@@ -25,38 +52,49 @@ struct TraceMatrix {
     /// Implementers per row, in order: children first, then linked issues; no repeats.
     private(set) var implementers: [[Implementer]]
 
-    init(rows: [Requirement], enclosing: [Int?]) {
+    init(items: [TraceItem]) {
         var rowByKey: [String: Int] = [:]
-        for (index, row) in rows.enumerated() { if let key = row.key, rowByKey[key] == nil { rowByKey[key] = index } }
-        var keys: [[String]] = Array(repeating: [], count: rows.count)
+        rowByKey.reserveCapacity(items.count)
+        for index in items.indices { if let key = items[index].key, rowByKey[key] == nil { rowByKey[key] = index } }
+        var keys: [[String]] = Array(repeating: [], count: items.count)
         // 1. Children.
-        for (index, row) in rows.enumerated() {
-            if let parent = row.parent, let parentRow = rowByKey[parent] {
-                keys[parentRow].append(row.key ?? "")
-            } else if row.parent == nil, let parentRow = enclosing[index] {
-                keys[parentRow].append(row.key ?? "")
+        for index in items.indices {
+            if let parent = items[index].parent {
+                if let parentRow = rowByKey[parent] { keys[parentRow].append(items[index].key ?? "") }
+            } else if let parentRow = items[index].enclosing {
+                keys[parentRow].append(items[index].key ?? "")
             }
         }
         // 2 and 3. Links, from either side.
         var linkStatus: [String: (String?, StatusCategory?)] = [:]
-        for (index, row) in rows.enumerated() {
-            for link in row.links {
-                guard let implementsOther = Self.implementsOther(link) else { continue }
+        var reading: [LinkReading: Bool?] = [:]
+        for index in items.indices where !items[index].links.isEmpty {
+            for link in items[index].links {
+                let form = LinkReading(type: link.type, direction: link.direction, sentence: link.description)
+                let implementsOther: Bool?
+                if let known = reading[form] {
+                    implementsOther = known
+                } else {
+                    implementsOther = Self.implementsOther(link)
+                    reading[form] = implementsOther
+                }
+                guard let implementsOther else { continue }
                 if !implementsOther {
                     keys[index].append(link.key)
                     if link.status != nil || link.statusCategory != nil { linkStatus[link.key] = (link.status, link.statusCategory) }
-                } else if let target = rowByKey[link.key], let key = row.key {
+                } else if let target = rowByKey[link.key], let key = items[index].key {
                     keys[target].append(key)
                 }
             }
         }
         implementers = keys.map { list in
+            if list.isEmpty { return [] }
             var seen: Set<String> = []
             var result: [Implementer] = []
             for key in list where !key.isEmpty && seen.insert(key).inserted {
                 let status: String?, category: StatusCategory?
                 if let row = rowByKey[key] {
-                    (status, category) = (rows[row].status, rows[row].statusCategory)
+                    (status, category) = (items[row].status, items[row].statusCategory)
                 } else {
                     (status, category) = linkStatus[key] ?? (nil, nil)
                 }
@@ -67,6 +105,13 @@ struct TraceMatrix {
     }
 
     // MARK: - Link reading
+
+    /// The parts of a link that decide how it reads (links repeat these a lot: cache by them).
+    private struct LinkReading: Hashable {
+        var type: String
+        var direction: IssueLink.Direction
+        var sentence: String?
+    }
 
     private static let activeWords = ["implements", "realises", "realizes", "satisfies", "fulfils", "fulfills"]
     private static let passiveWords = ["implemented by", "realised by", "realized by", "satisfied by", "fulfilled by"]

@@ -44,7 +44,9 @@ public struct CollateOptions: Hashable, Sendable {
 
     /// Keep only these issues and everything below them (`--epic KEY`, repeatable). Empty: all.
     public var epics: [String]
+    /// What a section stands for (`--group-by`).
     public var groupBy: Grouping
+    /// Which sections each feature gets (`--template`).
     public var template: Template
     /// The Jira site (`https://example.atlassian.net`): issue keys link to `<site>/browse/KEY`.
     public var siteURL: String?
@@ -53,15 +55,40 @@ public struct CollateOptions: Hashable, Sendable {
     public var jqlBase: String?
     /// The document title; defaults to the single feature's summary or "Requirements".
     public var title: String?
+    /// Headings inside descriptions and acceptance criteria are shifted down so the shallowest
+    /// is at this level (clamped at 6), below the document's own section headings; nil keeps them.
+    public var descriptionHeadingLevel: Int?
 
+    /// Options with the PRD template grouped by epic unless told otherwise.
     public init(epics: [String] = [], groupBy: Grouping = .epic, template: Template = .prd,
-                siteURL: String? = nil, jqlBase: String? = nil, title: String? = nil) {
+                siteURL: String? = nil, jqlBase: String? = nil, title: String? = nil,
+                descriptionHeadingLevel: Int? = 5) {
         self.epics = epics
         self.groupBy = groupBy
         self.template = template
         self.siteURL = siteURL
         self.jqlBase = jqlBase
         self.title = title
+        self.descriptionHeadingLevel = descriptionHeadingLevel
+    }
+
+    /// Applies the format settings collate reads (`--set key=value`): `collate.heading-level`
+    /// (1–6, or `keep`). Unknown `collate.*` keys are a usage error; other keys are ignored.
+    public mutating func apply(settings: [String: String]) throws(SpineError) {
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) where key.hasPrefix("collate.") {
+            switch key {
+            case "collate.heading-level":
+                if value.lowercased() == "keep" {
+                    descriptionHeadingLevel = nil
+                } else if let level = Int(value), (1...6).contains(level) {
+                    descriptionHeadingLevel = level
+                } else {
+                    throw SpineError(.usage, code: "collate.bad-setting", "collate.heading-level must be 1 to 6 or keep, not '\(value)'")
+                }
+            default:
+                throw SpineError(.usage, code: "collate.bad-setting", "unknown setting \(key); collate reads collate.heading-level")
+            }
+        }
     }
 
     /// The JQL search URL prefix in effect, if any.

@@ -4,10 +4,12 @@ import SpineCore
 
 /// The collated document and what the collator noticed on the way.
 public struct Collation: Sendable {
+    /// The requirements document, ready for any writer.
     public var document: Document
     /// Missing parents, cycles, duplicates, traceability gaps (see Formats/collate.md).
     public var diagnostics: [Diagnostic]
 
+    /// A result from its parts.
     public init(document: Document, diagnostics: [Diagnostic]) {
         self.document = document
         self.diagnostics = diagnostics
@@ -17,8 +19,10 @@ public struct Collation: Sendable {
 /// Builds one requirements document from issues as the Jira JSON and Jira CSV readers produce
 /// them. It works on AST values only and never reads or writes a format itself.
 public struct Collator: Sendable {
+    /// How the document is built.
     public var options: CollateOptions
 
+    /// A collator with `options`.
     public init(options: CollateOptions = CollateOptions()) {
         self.options = options
     }

@@ -15,11 +15,11 @@ enum ImplementationRole {
     /// The role of `link`, or nil when it is not an implementation link. The sentence decides
     /// when present (`is implemented by` is passive); otherwise the direction (outward = implements).
     init?(_ link: IssueLink) {
-        let type = link.type.lowercased()
-        let sentence = (link.description ?? "").lowercased()
-        guard Self.stems.contains(where: { type.contains($0) || sentence.contains($0) }) else { return nil }
+        let sentence = link.description ?? ""
+        guard Self.stems.contains(where: { link.type.containsFolded($0) || sentence.containsFolded($0) }) else { return nil }
         if !sentence.isEmpty {
-            self = sentence.hasPrefix("is ") || sentence.contains(" by") ? .implementedByOther : .implementsOther
+            let passive = sentence.lowercased().hasPrefix("is ") || sentence.containsFolded(" by")
+            self = passive ? .implementedByOther : .implementsOther
         } else {
             self = link.direction == .outward ? .implementsOther : .implementedByOther
         }
@@ -42,8 +42,8 @@ extension IssueLink {
 
     /// "Is blocked by" or "depends on": the other issue must finish first.
     var isBlockedBy: Bool {
-        let text = sentence.lowercased()
-        return text.contains("blocked by") || text.contains("depends on") || text.contains("dependent on")
+        let text = sentence
+        return text.containsFolded("blocked by") || text.containsFolded("depends on") || text.containsFolded("dependent on")
     }
 
     /// The link as (type, from, to) with `from` on the outward side, to show each link once.

@@ -115,6 +115,26 @@ enum DescriptionParts {
         return found
     }
 
+    // MARK: - Heading levels
+
+    /// How far the headings of `blocks` must move down for the shallowest to reach `level`.
+    static func headingShift(_ blocks: [Block], toAtLeast level: Int) -> Int {
+        var shallowest = Int.max
+        Block.visit(blocks, block: { block in
+            if case .heading(let heading) = block { shallowest = min(shallowest, heading.level) }
+        }, inline: { _ in })
+        return shallowest == Int.max ? 0 : max(0, level - shallowest)
+    }
+
+    /// `blocks` with every heading `shift` levels deeper, at most 6.
+    static func shiftingHeadings(_ blocks: [Block], by shift: Int) -> [Block] {
+        ASTTransform(block: { block in
+            guard case .heading(var heading) = block else { return [block] }
+            heading.level = min(6, heading.level + shift)
+            return [.heading(heading)]
+        }).apply(blocks)
+    }
+
     // MARK: - User stories
 
     /// The story's "As a …, I want …, so that …" sentence when its summary or a description

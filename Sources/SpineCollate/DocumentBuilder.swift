@@ -42,6 +42,13 @@ struct DocumentBuilder {
                     at: SourceLocation(path: requirement.key)))
             }
         }
+        if let level = options.descriptionHeadingLevel {
+            let shift = DescriptionParts.headingShift(requirement.description + requirement.acceptanceCriteria, toAtLeast: level)
+            if shift > 0 {
+                requirement.description = DescriptionParts.shiftingHeadings(requirement.description, by: shift)
+                requirement.acceptanceCriteria = DescriptionParts.shiftingHeadings(requirement.acceptanceCriteria, by: shift)
+            }
+        }
         return requirement
     }
 

@@ -7,7 +7,24 @@ import SpineCore
 extension Requirement {
     /// The type name folded for comparison: lower case, letters only (`Sub-task` → `subtask`).
     var foldedType: String {
-        String((type ?? "").lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
+        var bytes: [UInt8] = []
+        for byte in (type ?? "").utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The numeric Jira id of a field (`Issue id`, `Parent id`), as text.
+    func idField(_ name: String) -> String? {
+        switch self[field: name] {
+        case .string(let text): return text.trimmingSpaces.isEmpty ? nil : text.trimmingSpaces
+        case .number(let text): return text
+        default: return nil
+        }
     }
 
     /// An epic: type "Epic", or an issue carrying an Epic Name (Data Center epics).
@@ -156,6 +173,26 @@ struct IssueKey {
 // MARK: - Small string helpers
 
 extension String {
+    /// True when `needle` (lower-case ASCII) occurs in this string, ignoring ASCII case.
+    /// Byte-level, so it stays cheap on every link of a large export.
+    func containsFolded(_ needle: String) -> Bool {
+        let haystack = Array(utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(haystack.count - pattern.count) {
+            var matched = true
+            for offset in 0..<pattern.count {
+                var byte = haystack[start + offset]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                if byte != pattern[offset] {
+                    matched = false
+                    break
+                }
+            }
+            if matched { return true }
+        }
+        return false
+    }
+
     /// Without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
         let scalars = unicodeScalars

@@ -25,6 +25,8 @@ struct IssueNode {
 struct IssueGraph {
     private(set) var nodes: [IssueNode] = []
     private(set) var index: [String: Int] = [:]
+    /// Nodes by numeric Jira id (the `Issue id` field), for parents named by id (CSV `Parent id`).
+    private var idIndex: [String: Int] = [:]
     /// Nodes without a parent in the graph, sorted.
     private(set) var roots: [Int] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -46,6 +48,9 @@ struct IssueGraph {
             nestedUnder.append(entry.parentFlatIndex)
             nodes.append(IssueNode(requirement: requirement, nestedInInput: entry.parentFlatIndex != nil,
                                    order: OrderKey(requirement, inputIndex: nodes.count)))
+        }
+        for node in nodes.indices {
+            if let id = nodes[node].requirement.idField(Requirement.FieldName.issueID), idIndex[id] == nil { idIndex[id] = node }
         }
         resolveParents(nestedUnder: nestedUnder.map { $0.map { canonical[$0] } })
         breakCycles()
@@ -127,6 +132,16 @@ struct IssueGraph {
             } else if let outer = nestedUnder[node], outer != node {
                 nodes[node].parent = outer
                 nodes[node].requirement.parent = nodes[outer].key
+            } else if let parentID = nodes[node].requirement.idField(Requirement.FieldName.parentID) {
+                if let parent = idIndex[parentID], parent != node {
+                    nodes[node].parent = parent
+                    nodes[node].requirement.parent = nodes[parent].key
+                } else {
+                    nodes[node].missingParent = "issue id " + parentID
+                    diagnostics.append(.warning("collate.missing-parent",
+                        "\(nodes[node].key ?? "an issue")'s parent (issue id \(parentID)) is not in the input",
+                        at: SourceLocation(path: nodes[node].key)))
+                }
             }
         }
     }

@@ -185,7 +185,9 @@ extension DocumentBuilder {
             let issue = graph[node]
             let reason: String
             if let missing = issue.missingParent {
-                reason = "Parent \(missing) is not in the input"
+                // Jira exports still name a parent outside the export (CSV "Parent summary").
+                let summary = issue.requirement[field: "Parent summary"]?.stringValue.map { " (" + $0 + ")" } ?? ""
+                reason = "Parent \(missing)\(summary) is not in the input"
             } else if issue.cycleBroken {
                 reason = "Parent link \(issue.requirement.parent ?? "") is part of a cycle"
             } else {

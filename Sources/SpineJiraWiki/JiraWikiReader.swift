@@ -1,19 +1,48 @@
-// Jira wiki markup → AST. (Stub: keeps the text as plain paragraphs until the wiki reader lands.)
+// Jira wiki markup → AST: the public entry point of the wiki reader.
 
 import SpineCore
 
-/// Reads Jira wiki markup (the v2 REST API's rich-text form).
+/// Reads Jira wiki markup (Jira Data Center / Server, the v2 REST API's rich-text fields,
+/// Jira CSV descriptions). Never fails: markup that is not understood stays text or becomes
+/// a raw `jira-wiki` node with a diagnostic.
 public struct JiraWikiReader: FormatReader {
     public init() {}
 
+    /// Reads a whole wiki-markup document.
     public func read(_ input: [UInt8], options: ConversionOptions) throws(SpineError) -> ReadResult {
-        let text = String(decoding: input, as: UTF8.self)
-        let blocks: [Block] = text.isEmpty ? [] : [.raw(Raw(format: "jira-wiki", content: text))]
-        return ReadResult(document: Document(blocks: blocks))
+        let bytes = Self.normalize(input)
+        let (blocks, diagnostics) = bytes.withUnsafeBufferPointer { buffer -> ([Block], [Diagnostic]) in
+            var parser = WikiParser(text: buffer, path: options.sourceName)
+            var position = 0
+            let blocks = parser.parseBlocks(&position, end: buffer.count, open: []).blocks
+            return (blocks, parser.diagnostics)
+        }
+        return ReadResult(document: Document(blocks: blocks), diagnostics: diagnostics)
     }
 
     /// Reads a wiki-markup string (a description field) into blocks.
     public func blocks(from text: String, options: ConversionOptions = ConversionOptions()) -> ReadResult {
         (try? read(Array(text.utf8), options: options)) ?? ReadResult(document: Document())
+    }
+
+    /// Drops a byte-order mark and turns CR LF and lone CR line ends into LF.
+    static func normalize(_ input: [UInt8]) -> [UInt8] {
+        var start = 0
+        if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { start = 3 }
+        guard input.contains(Byte.carriageReturn) else { return start == 0 ? input : Array(input[start...]) }
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var index = start
+        while index < input.count {
+            let byte = input[index]
+            if byte == Byte.carriageReturn {
+                output.append(Byte.newline)
+                if index + 1 < input.count, input[index + 1] == Byte.newline { index += 1 }
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        return output
     }
 }

@@ -35,7 +35,7 @@ public final class AtlassianTestServer: @unchecked Sendable {
     private var requestLog: [String] = []
     private var inFlight = 0
     private var maxInFlightSeen = 0
-    private var maxPage = 50
+    var maxPage = 50
     private var echoAuth = false
     private var injected = 0
     private var http: HTTPServer?
@@ -79,8 +79,8 @@ public final class AtlassianTestServer: @unchecked Sendable {
     }
 
     @discardableResult
-    public func addIssue(project: String, fields: JSONObject) -> String {
-        locked { store.addIssue(project: project, fields: fields) }
+    public func addIssue(project: String, fields: JSONValue) -> String {
+        locked { store.addIssue(project: project, fields: fields.objectValue ?? JSONObject()) }
     }
 
     /// Changes a page's body as a person editing it would (version + 1).

@@ -215,10 +215,10 @@ extension AtlassianTestServer {
         ["prefix": "global", "name": .string(name), "id": .string(String(abs(name.hashValue % 100_000)))]
     }
 
-    /// A v1 listing: `start`/`limit` (capped by `maxPageSize`), `_links.next` relative to `_links.base`.
+    /// A v1 listing: `start`/`limit` (capped by `maxPage`), `_links.next` relative to `_links.base`.
     func listing(_ request: ServerRequest, _ all: [JSONValue]) -> ServerReply {
         let start = max(0, Int(request.parameter("start") ?? "0") ?? 0)
-        let limit = min(maxPageSize, max(1, Int(request.parameter("limit") ?? "25") ?? 25))
+        let limit = min(maxPage, max(1, Int(request.parameter("limit") ?? "25") ?? 25))
         let slice = start < all.count ? Array(all[start..<min(all.count, start + limit)]) : []
         var links = JSONObject(["base": .string(baseURL + "/wiki"), "context": "/wiki"])
         if start + limit < all.count {

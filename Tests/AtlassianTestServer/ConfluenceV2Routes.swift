@@ -118,7 +118,7 @@ extension AtlassianTestServer {
     /// A v2 listing: opaque `cursor`, `_links.next` site-relative, also sent as a `Link` header.
     private func cursorListing(_ request: ServerRequest, _ all: [JSONValue]) -> ServerReply {
         let start = request.parameter("cursor").flatMap { Int($0.dropFirst(2)) } ?? 0
-        let limit = min(250, max(1, Int(request.parameter("limit") ?? "25") ?? 25), maxPageSize)
+        let limit = min(250, max(1, Int(request.parameter("limit") ?? "25") ?? 25), maxPage)
         let slice = start < all.count ? Array(all[start..<min(all.count, start + limit)]) : []
         var links = JSONObject(["base": .string(baseURL + "/wiki")])
         var headers: [String: String] = [:]

@@ -29,7 +29,7 @@ extension AtlassianTestServer {
         case ("GET", []): return Reply.json(200, issueJSON(issue, fields: request.parameter("fields").map { $0.split(separator: ",").map(String.init) }))
         case ("GET", ["comment"]):
             let start = Int(request.parameter("startAt") ?? "0") ?? 0
-            let limit = min(maxPageSize, Int(request.parameter("maxResults") ?? "50") ?? 50)
+            let limit = min(maxPage, Int(request.parameter("maxResults") ?? "50") ?? 50)
             let slice = start < issue.comments.count ? Array(issue.comments[start..<min(issue.comments.count, start + limit)]) : []
             return Reply.json(200, ["startAt": .int(start), "maxResults": .int(limit), "total": .int(issue.comments.count), "comments": .array(slice)])
         case ("POST", ["comment"]):
@@ -107,7 +107,7 @@ extension AtlassianTestServer {
         case .failure(let error): return Reply.jira(400, messages: [error.message])
         case .success(let issues):
             let start = max(0, Int(request.parameter("startAt") ?? "0") ?? 0)
-            let limit = min(maxPageSize, max(1, Int(request.parameter("maxResults") ?? "50") ?? 50))
+            let limit = min(maxPage, max(1, Int(request.parameter("maxResults") ?? "50") ?? 50))
             let slice = start < issues.count ? Array(issues[start..<min(issues.count, start + limit)]) : []
             let fields = request.parameter("fields").map { $0.split(separator: ",").map(String.init) }
             return Reply.json(200, ["startAt": .int(start), "maxResults": .int(limit), "total": .int(issues.count),
@@ -132,7 +132,7 @@ extension AtlassianTestServer {
         case .failure(let error): return Reply.jira(400, messages: [error.message])
         case .success(let issues):
             let start = token.flatMap { Int($0.dropFirst(4)) } ?? 0
-            let limit = min(maxPageSize, max(1, maxResults))
+            let limit = min(maxPage, max(1, maxResults))
             let slice = start < issues.count ? Array(issues[start..<min(issues.count, start + limit)]) : []
             var object = JSONObject(["issues": .array(slice.map { issueJSON($0, fields: fields ?? ["id"]) })])
             if start + limit < issues.count {

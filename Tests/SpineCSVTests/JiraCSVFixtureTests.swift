@@ -82,3 +82,18 @@ final class JiraCSVFixtureTests: XCTestCase {
         XCTAssertEqual(actual, expected, "\(fixture.name)\(suffix)")
     }
 }
+
+final class JiraCSVCorpusTests: XCTestCase {
+    /// The benchmark corpus is valid Jira CSV and survives the round trip like the fixtures.
+    func testGeneratedCorpusReadsAndRoundTrips() throws {
+        let input = JiraCSVCorpus.generate(size: 64 * 1024)
+        let read = try JiraCSVReader().read(input, options: ConversionOptions())
+        XCTAssertGreaterThan(read.document.blocks.count, 50)
+        let written = try JiraCSVWriter().write(read.document, options: ConversionOptions()).bytes
+        XCTAssertEqual(try CSVTable.parse(written).table, try CSVTable.parse(input).table)
+        let trace = try TraceCSVWriter().write(read.document, options: ConversionOptions()).bytes
+        let epicRow = try CSVTable.parse(trace).table.records[0]
+        XCTAssertEqual(epicRow[0], "REQ-1")
+        XCTAssertTrue(epicRow[5].hasPrefix("REQ-2, REQ-3, REQ-4, REQ-5, REQ-7"), epicRow[5])
+    }
+}

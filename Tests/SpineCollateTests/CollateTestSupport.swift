@@ -43,13 +43,12 @@ struct Collated {
     /// Keys of the flattened requirements, in document order.
     var keys: [String] { requirements.compactMap(\.key) }
 
-    /// Texts of the headings of `level`.
+    /// Texts of the document's own headings of `level` (not those inside requirements).
     func headings(level: Int) -> [String] {
-        var result: [String] = []
-        document.visit(block: { block in
-            if case .heading(let heading) = block, heading.level == level { result.append(heading.content.plainText) }
-        })
-        return result
+        document.blocks.compactMap { block in
+            guard case .heading(let heading) = block, heading.level == level else { return nil }
+            return heading.content.plainText
+        }
     }
 
     /// The top-level blocks of the level-2 section whose heading is `title`, up to the next level-2 heading.

@@ -48,10 +48,10 @@ public struct ConfluenceAPI: Sendable {
         return try ConfluenceAPI.parsePage(value)
     }
 
-    /// Every current page of a space (no bodies): id, title, version and ancestors.
-    public func pages(space: String, limit: Int = 100) async throws -> [ConfluencePage] {
+    /// Every current page of a space (no bodies unless expanded): id, title, version and ancestors.
+    public func pages(space: String, expand: String = "version,ancestors", limit: Int = 100) async throws -> [ConfluencePage] {
         let url = client.site.confluenceV1("/content" + queryString([
-            ("spaceKey", space), ("type", "page"), ("status", "current"), ("expand", "version,ancestors"),
+            ("spaceKey", space), ("type", "page"), ("status", "current"), ("expand", expand),
             ("limit", String(limit)),
         ]))
         return try await client.pagedV1(url).map(ConfluenceAPI.parsePage)

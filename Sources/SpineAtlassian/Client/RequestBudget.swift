@@ -23,7 +23,7 @@ public actor RequestBudget {
     private var pausedUntil: Double = 0
     /// Grant times of the last requests, to estimate the rate achieved before a 429.
     private var recentGrants: [Double] = []
-    private let lowestRate = 0.5
+    private let lowestRate = 1.0
 
     /// - Parameter rate: the ceiling in requests per second (`--rate`); nil for none.
     public init(rate: Double? = nil) {
@@ -86,10 +86,10 @@ public actor RequestBudget {
         if recentGrants.count > 256 { recentGrants.removeFirst(recentGrants.count - 256) }
     }
 
-    /// Requests per second granted over the last two seconds.
+    /// Requests per second granted over the last two seconds (or since the first grant, if sooner).
     private func achievedRate(_ now: Double) -> Double {
-        let window = 2.0
-        let count = recentGrants.reversed().prefix { now - $0 <= window }.count
-        return Double(count) / window
+        let recent = recentGrants.reversed().prefix { now - $0 <= 2.0 }
+        guard let oldest = recent.last else { return 0 }
+        return Double(recent.count) / max(0.25, now - oldest)
     }
 }

@@ -18,7 +18,7 @@ extension DocumentBuilder {
         guard let embedded = embed(image) else {
             var inner = format
             inner.italic = true
-            run(image.alt.isEmpty ? "[image: \(reference)]" : "[image: \(image.alt)]", format: inner)
+            run(image.alt.isEmpty ? "[image: \(Self.describe(image.source))]" : "[image: \(image.alt)]", format: inner)
             return
         }
         // Size: the AST's pixels (keeping the aspect ratio when only one is given), else intrinsic.
@@ -96,7 +96,7 @@ extension DocumentBuilder {
         return nil
     }
 
-    private static func describe(_ source: Image.Source) -> String {
+    static func describe(_ source: Image.Source) -> String {
         switch source {
         case .url(let url): return url
         case .attachment(let attachment): return "attachment " + attachment.fileName

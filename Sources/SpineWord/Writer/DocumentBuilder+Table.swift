@@ -77,6 +77,8 @@ extension DocumentBuilder {
             note("docx.table-footer", "Word has no table footer; footer rows are written as body rows")
         }
         let hasHeader = table.rows.first?.section == .head
+        separate(after: lastTableEnd)
+        defer { lastTableEnd = body.bytes.count }
         body.raw("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>")
         let explicitWidths = table.columns.contains { $0.width != nil }
         body.raw(explicitWidths ? "<w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>" : "<w:tblW w:w=\"5000\" w:type=\"pct\"/>")

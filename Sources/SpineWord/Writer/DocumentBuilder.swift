@@ -43,6 +43,9 @@ final class DocumentBuilder {
     var footnoteOrder: [(label: String, id: Int)] = []
     /// Footnote labels referenced anywhere in the document.
     var referencedFootnoteLabels: Set<String> = []
+    /// Body offsets just after the last table and code block, to separate adjacent ones.
+    var lastTableEnd = -1
+    var lastCodeEnd = -1
 
     init(options: ConversionOptions) {
         self.options = options
@@ -230,7 +233,14 @@ final class DocumentBuilder {
 
     // MARK: - Code
 
+    /// Adjacent tables (and adjacent code blocks) melt into one in Word; an empty paragraph keeps them apart.
+    func separate(after end: Int) {
+        if body.bytes.count == end { body.raw("<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>") }
+    }
+
     private func writeCode(_ code: CodeBlock, _ context: Context) {
+        separate(after: lastCodeEnd)
+        defer { lastCodeEnd = body.bytes.count }
         let tag = "spine:code" + (code.language.map { " " + $0 } ?? "")
         container(tag: tag, alias: code.language.map { "Code (\($0))" } ?? "Code") {
             if let title = code.title {
@@ -272,6 +282,8 @@ final class DocumentBuilder {
 
     /// A shaded single-cell table holding an optional bold title and `blocks`.
     func writeBox(tag: String, title: String?, fill: String, border: String, blocks: [Block], _ context: Context) {
+        separate(after: lastTableEnd)
+        defer { lastTableEnd = body.bytes.count }
         container(tag: tag, alias: PanelStyle.alias(tag)) {
             body.raw("<w:tbl><w:tblPr><w:tblStyle w:val=\"PanelTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>")
             if let indent = context.indent { body.raw("<w:tblInd w:w=\"\(indent)\" w:type=\"dxa\"/>") }
@@ -295,7 +307,13 @@ final class DocumentBuilder {
         guard let last = blocks.last else { return false }
         switch last {
         case .paragraph, .heading, .rule, .image, .issueQuery, .tableOfContents: return true
-        case .table, .panel, .expand, .code, .quote, .list, .requirement, .layout, .footnote, .division, .raw: return false
+        case .list(let list):
+            // Every item starts with its numbered paragraph; what follows it decides.
+            guard let item = list.items.last else { return false }
+            if case .paragraph? = item.blocks.first { return item.blocks.count == 1 || endsWithParagraph(Array(item.blocks.dropFirst())) }
+            return item.blocks.isEmpty || endsWithParagraph(item.blocks)
+        case .division(let division): return endsWithParagraph(division.blocks)
+        case .table, .panel, .expand, .code, .quote, .requirement, .layout, .footnote, .raw: return false
         }
     }
 

@@ -1,0 +1,308 @@
+// The inline level of the wiki writer: effects (simple or `{*}` forced form as word
+// boundaries require), links, mentions, images, emoticons and closest renderings.
+
+import SpineCore
+
+extension WikiEmitter {
+    // MARK: - Inline sequences
+
+    /// Writes inlines. In a multi-line context (paragraphs, list items) a line break is a
+    /// newline where that reads back the same; elsewhere, and where it would not, it is `\\`.
+    mutating func writeInlines(_ inlines: [Inline], multiLine: Bool, lineStart: Bool) {
+        var atLineStart = lineStart
+        for (index, inline) in inlines.enumerated() {
+            let following = Self.firstByte(of: inlines, after: index, multiLine: multiLine)
+            if case .lineBreak = inline, multiLine, newlineIsSafe(inlines, at: index) {
+                write("\n")
+                atLineStart = true
+                continue
+            }
+            writeInline(inline, following: following, multiLine: multiLine, lineStart: atLineStart)
+            atLineStart = false
+        }
+    }
+
+    /// A newline reads back as one line break only between two lines that both have text and
+    /// neither side has blanks the reader would trim.
+    private func newlineIsSafe(_ inlines: [Inline], at index: Int) -> Bool {
+        guard index + 1 < inlines.count, let last = out.last, last != Byte.newline, !Byte.isBlank(last) else { return false }
+        switch inlines[index + 1] {
+        case .lineBreak, .softBreak: return false
+        case .text(let text): return !(text.utf8.first.map(Byte.isWhitespace) ?? true)
+        default: return true
+        }
+    }
+
+    /// The first byte written after inline `index` (nil: nothing on this line).
+    static func firstByte(of inlines: [Inline], after index: Int, multiLine: Bool) -> UInt8? {
+        guard index + 1 < inlines.count else { return nil }
+        switch inlines[index + 1] {
+        case .text(let text): return text.utf8.first ?? firstByte(of: inlines, after: index + 1, multiLine: multiLine)
+        case .softBreak: return Byte.space
+        case .lineBreak: return multiLine ? Byte.newline : Byte.backslash
+        case .image: return Byte.bang
+        case .link, .mention, .issue: return Byte.openBracket
+        default: return Byte.openBrace
+        }
+    }
+
+    // MARK: - One inline
+
+    /// Writes one inline; `following` is the next byte on the line, for escaping decisions.
+    mutating func writeInline(_ inline: Inline, following: UInt8?, multiLine: Bool, lineStart: Bool = false) {
+        switch inline {
+        case .text(let text):
+            WikiTextEscaper.append(text, to: &out, following: following, lineStart: lineStart)
+        case .emphasis(let content): writeEffect("_", content, following: following)
+        case .strong(let content): writeEffect("*", content, following: following)
+        case .strikethrough(let content): writeEffect("-", content, following: following)
+        case .underline(let content): writeEffect("+", content, following: following)
+        case .superscript(let content): writeEffect("^", content, following: following)
+        case .subscript(let content): writeEffect("~", content, following: following)
+        case .code(let code):
+            guard !code.isEmpty else { return }
+            write("{{")
+            WikiTextEscaper.append(code, to: &out, following: Byte.closeBrace, lineStart: false, inCode: true)
+            write("}}")
+        case .link(let link):
+            writeLink(link)
+        case .image(let image):
+            writeImageInline(image)
+        case .lineBreak:
+            write("\\\\")
+        case .softBreak:
+            write(" ")
+        case .mention(let mention):
+            writeMention(mention)
+        case .issue(let issue):
+            writeIssue(issue, following: following)
+        case .status(let status):
+            writeStatus(status, following: following)
+        case .date(let date):
+            lossy("jira-wiki.date-as-text", "Jira wiki markup has no date node; dates were written as text", severity: .info)
+            WikiTextEscaper.append(date, to: &out, following: following, lineStart: lineStart)
+        case .emoji(let emoji):
+            writeEmoji(emoji, following: following)
+        case .footnoteReference(let label):
+            lossy("jira-wiki.footnote-as-text", "Jira wiki markup has no footnotes; references were written as superscript [label]")
+            writeEffect("^", [.text("[" + label + "]")], following: following)
+        case .anchor(let name):
+            write("{anchor:" + Self.macroValue(name) + "}")
+        case .placeholder:
+            lossy("jira-wiki.placeholder-dropped", "editor placeholders have no wiki form and were left out", severity: .info)
+        case .span(let span):
+            writeSpan(span, following: following)
+        case .raw(let raw):
+            if raw.format == "jira-wiki" {
+                write(raw.content)
+            } else {
+                lossy("jira-wiki.raw-as-text", "raw \(raw.format) content cannot be rendered in wiki markup; written as monospace text")
+                writeInline(.code(raw.content), following: following, multiLine: multiLine)
+            }
+        }
+    }
+
+    // MARK: - Effects
+
+    /// `*x*` when the word boundaries allow it, else the forced form `{*}x{*}`.
+    private mutating func writeEffect(_ delimiter: String, _ content: [Inline], following: UInt8?) {
+        guard !content.isEmpty else { return }
+        if openEffects.contains(delimiter) {
+            writeInlines(content, multiLine: false, lineStart: false)
+            return
+        }
+        let rendered = render(content, effect: delimiter)
+        guard let first = rendered.first, let last = rendered.last else { return }
+        let simple = delimiter == "??"
+            || (!WikiTextEscaper.isWordBefore(out) && !Self.isWordByte(following)
+                && !Byte.isWhitespace(first) && !Byte.isWhitespace(last))
+        write(simple ? delimiter : "{" + delimiter + "}")
+        out.append(contentsOf: rendered)
+        write(simple ? delimiter : "{" + delimiter + "}")
+    }
+
+    /// Renders inlines into a separate buffer (so the delimiter form can depend on the result).
+    mutating func render(_ content: [Inline], effect: String?) -> [UInt8] {
+        let saved = out
+        out = []
+        if let effect { openEffects.insert(effect) }
+        writeInlines(content, multiLine: false, lineStart: false)
+        if let effect { openEffects.remove(effect) }
+        let rendered = out
+        out = saved
+        return rendered
+    }
+
+    private static func isWordByte(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return Byte.isASCIIAlnum(byte) || byte >= 0x80
+    }
+
+    /// Colour and citation spans; other span attributes have no wiki form.
+    private mutating func writeSpan(_ span: Span, following: UInt8?) {
+        let colour = span.attributes[named: "color"] ?? span.attributes[named: "textColor"]
+        let known: Set<String> = ["color", "textColor", "class"]
+        if span.attributes.contains(where: { !known.contains($0.name) })
+            || (span.attributes[named: "class"].map { $0 != "citation" } ?? false) {
+            lossy("jira-wiki.span-attributes", "inline attributes other than colour and citation have no wiki form", severity: .info)
+        }
+        var content = span.content
+        if span.attributes[named: "class"] == "citation" {
+            if colour == nil {
+                writeEffect("??", content, following: following)
+                return
+            }
+            content = [.span(Span(attributes: [Attribute("class", "citation")], content: content))]
+        }
+        guard let colour else {
+            writeInlines(content, multiLine: false, lineStart: false)
+            return
+        }
+        write("{color:" + Self.macroValue(colour) + "}")
+        writeInlines(content, multiLine: false, lineStart: false)
+        write("{color}")
+    }
+
+    // MARK: - Links and references
+
+    private mutating func writeLink(_ link: Link) {
+        var target: String?
+        switch link.target {
+        case .url(let url): target = Self.linkSafe(url)
+        case .anchor(let anchor): target = "#" + Self.linkSafe(anchor)
+        case .attachment(let attachment):
+            if attachment.page != nil {
+                lossy("jira-wiki.attachment-page", "links to another page's attachment keep only the file name")
+            }
+            target = "^" + Self.linkSafe(attachment.fileName)
+        case .issue(let key): target = Self.linkSafe(key)
+        case .user(let id): target = "~" + Self.userTarget(id)
+        case .page, .space:
+            lossy("jira-wiki.page-link-as-text", "Jira wiki markup cannot link Confluence pages or spaces; the link text was kept")
+        }
+        guard let target else {
+            writeInlines(link.content.isEmpty ? [.text(link.title ?? "")] : link.content, multiLine: false, lineStart: false)
+            return
+        }
+        write("[")
+        if !link.content.isEmpty || link.title != nil {
+            let alias = link.content.isEmpty ? [Inline.text(target)] : link.content
+            out.append(contentsOf: render(alias, effect: "link"))
+            write("|")
+        }
+        write(target)
+        if let title = link.title { write("|" + Self.macroValue(title).replacingBracket()) }
+        write("]")
+    }
+
+    private mutating func writeMention(_ mention: Mention) {
+        write("[")
+        if let name = mention.displayName, !name.isEmpty {
+            out.append(contentsOf: render([.text(name)], effect: "link"))
+            write("|")
+        } else if WikiVocabulary.isCloudAccountID(mention.accountID) {
+            lossy("jira-wiki.mention-without-name",
+                  "mentions without a display name are written as [~account]; Jira shows the name only if it knows the account",
+                  severity: .info)
+        }
+        write("~" + Self.userTarget(mention.accountID) + "]")
+    }
+
+    /// `accountid:` is added for Cloud account ids; other ids are Data Center user names.
+    static func userTarget(_ id: String) -> String {
+        WikiVocabulary.isCloudAccountID(id) ? "accountid:" + id : linkSafe(id)
+    }
+
+    private mutating func writeIssue(_ issue: IssueReference, following: UInt8?) {
+        if !issue.attributes.isEmpty {
+            lossy("jira-wiki.issue-attributes", "issue macro details (server, columns) have no wiki form", severity: .info)
+        }
+        if WikiVocabulary.isIssueKey(issue.key[...]) {
+            write("[" + issue.key + "]")
+        } else {
+            lossy("jira-wiki.issue-key-as-text", "'\(issue.key)' is not an issue key; written as text")
+            WikiTextEscaper.append(issue.key, to: &out, following: following, lineStart: false)
+        }
+    }
+
+    /// Jira wiki markup has no lozenge: bold bracketed text in the lozenge's colour.
+    private mutating func writeStatus(_ status: Status, following: UInt8?) {
+        lossy("jira-wiki.status-approximated", "Jira wiki markup has no status lozenge; written as coloured bold text")
+        let bold = Inline.strong([.text("[" + status.text.uppercased() + "]")])
+        if let colour = WikiVocabulary.statusTextColour(status.colour) {
+            writeSpan(Span(attributes: [Attribute("color", colour)], content: [bold]), following: following)
+        } else {
+            writeInline(bold, following: following, multiLine: false)
+        }
+    }
+
+    private mutating func writeEmoji(_ emoji: Emoji, following: UInt8?) {
+        let name = emoji.shortName.hasPrefix(":") && emoji.shortName.hasSuffix(":") && emoji.shortName.count > 1
+            ? String(emoji.shortName.dropFirst().dropLast()) : emoji.shortName
+        if let markup = WikiVocabulary.markupByShortName[name]
+            ?? emoji.id.flatMap({ id in WikiVocabulary.emoticons.first(where: { $0.id == id })?.markup }) {
+            write(markup)
+            return
+        }
+        lossy("jira-wiki.emoji-as-text", "emoji without a Jira emoticon were written as their Unicode character or :name:", severity: .info)
+        WikiTextEscaper.append(emoji.fallback ?? ":" + name + ":", to: &out, following: following, lineStart: false)
+    }
+
+    // MARK: - Images
+
+    mutating func writeImageInline(_ image: Image) {
+        var source: String
+        switch image.source {
+        case .url(let url): source = Self.linkSafe(url).replacingBang()
+        case .attachment(let attachment):
+            if attachment.page != nil {
+                lossy("jira-wiki.attachment-page", "images from another page's attachments keep only the file name")
+            }
+            source = attachment.fileName.replacingBang()
+        }
+        var options: [String] = []
+        if let width = image.width { options.append("width=" + Self.imageValue(width)) }
+        if let height = image.height { options.append("height=" + Self.imageValue(height)) }
+        if !image.alt.isEmpty { options.append("alt=" + Self.imageValue(image.alt)) }
+        if let title = image.title { options.append("title=" + Self.imageValue(title)) }
+        for attribute in image.attributes {
+            options.append(attribute.value.isEmpty ? attribute.name : attribute.name + "=" + Self.imageValue(attribute.value))
+        }
+        if source.isEmpty { source = "image" }
+        write("!" + source + (options.isEmpty ? "" : "|" + options.joined(separator: ",")) + "!")
+    }
+
+    /// An image option value, quoted when it holds spaces or commas.
+    static func imageValue(_ value: String) -> String {
+        let clean = String(value.map { $0 == "\"" || $0 == "!" || $0 == "|" || $0 == "\n" ? "'" : $0 })
+        return clean.contains(where: { $0 == " " || $0 == "," || $0 == "=" }) ? "\"" + clean + "\"" : clean
+    }
+
+    /// A link target without the characters that end a link.
+    static func linkSafe(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case " ": result += "%20"
+            case "|": result += "%7C"
+            case "]": result += "%5D"
+            case "[": result += "%5B"
+            case "\n": result += "%0A"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The text with `]` replaced by `)`, so it cannot end a link.
+    fileprivate func replacingBracket() -> String { String(map { $0 == "]" ? ")" : $0 }) }
+
+    /// The text with `!` percent-encoded, so it cannot end an image.
+    fileprivate func replacingBang() -> String {
+        var result = ""
+        for character in self { result += character == "!" ? "%21" : String(character) }
+        return result
+    }
+}

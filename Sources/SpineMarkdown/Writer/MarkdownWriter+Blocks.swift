@@ -1,0 +1,260 @@
+// Markdown writing of paragraphs, headings, lists, code, tables, panels, footnotes and raw blocks.
+
+import SpineCore
+
+extension MarkdownRenderer {
+    // MARK: - Paragraphs and headings
+
+    /// Stands for a line break inside inline raw HTML until `fixLines` restores it.
+    static let rawNewline: UInt8 = 0x00
+
+    mutating func paragraph(_ content: [Inline]) -> [UInt8] {
+        fixLines(inlines(content))
+    }
+
+    /// Escapes what would change meaning at the start or end of a line: block markers,
+    /// indentation and trailing spaces (which the reader strips).
+    func fixLines(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 8)
+        var lineStart = 0
+        var isFirstLine = true
+        while lineStart <= text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != ASCII.newline { lineEnd += 1 }
+            fixLine(text[lineStart..<lineEnd], isFirstLine: isFirstLine, into: &out)
+            if lineEnd < text.count { out.append(ASCII.newline) }
+            isFirstLine = false
+            lineStart = lineEnd + 1
+        }
+        for i in out.indices where out[i] == MarkdownRenderer.rawNewline { out[i] = ASCII.newline }
+        return out
+    }
+
+    func fixLine(_ line: ArraySlice<UInt8>, isFirstLine: Bool, into out: inout [UInt8]) {
+        guard let first = line.first else { return }
+        var body = line
+        var prefix: [UInt8] = []
+        if first == ASCII.space {
+            prefix = Array("&#32;".utf8)
+            body = body.dropFirst()
+        } else if first == ASCII.tab {
+            prefix = Array("&#9;".utf8)
+            body = body.dropFirst()
+        } else if needsLeadingEscape(line) {
+            prefix = [ASCII.backslash]
+        } else if isDigit(first) {
+            var i = line.startIndex
+            while i < line.endIndex, isDigit(line[i]), i - line.startIndex < 10 { i += 1 }
+            if i < line.endIndex, line[i] == ASCII.dot || line[i] == ASCII.rparen, i - line.startIndex <= 9,
+               i + 1 == line.endIndex || isSpaceOrTab(line[i + 1]) {
+                out += line[line.startIndex..<i]
+                out.append(ASCII.backslash)
+                body = line[i...]
+            }
+        }
+        out += prefix
+        // trailing whitespace is stripped by readers: keep the last one as an entity
+        if let last = body.last, isSpaceOrTab(last), !(body.count >= 2 && body[body.endIndex - 2] == ASCII.backslash) {
+            out += body.dropLast()
+            out += Array((last == ASCII.space ? "&#32;" : "&#9;").utf8)
+        } else {
+            out += body
+        }
+    }
+
+    func needsLeadingEscape(_ line: ArraySlice<UInt8>) -> Bool {
+        let first = line[line.startIndex]
+        let second: UInt8 = line.count > 1 ? line[line.startIndex + 1] : ASCII.newline
+        switch first {
+        case ASCII.gt:
+            return true
+        case ASCII.hash:
+            var i = line.startIndex
+            while i < line.endIndex, line[i] == ASCII.hash { i += 1 }
+            return i - line.startIndex <= 6 && (i == line.endIndex || isSpaceOrTab(line[i]))
+        case ASCII.minus, ASCII.plus:
+            if second == ASCII.newline || isSpaceOrTab(second) { return true }
+            if line.allSatisfy({ $0 == first || isSpaceOrTab($0) }) { return true }
+            return first == ASCII.minus && TableParser.delimiterRow(line) != nil
+        case ASCII.equals:
+            return line.allSatisfy { $0 == ASCII.equals || isSpaceOrTab($0) }
+        case ASCII.colon:
+            return TableParser.delimiterRow(line) != nil
+        case ASCII.pipe:
+            return TableParser.delimiterRow(line) != nil
+        default:
+            return false
+        }
+    }
+
+    mutating func heading(_ heading: Heading) -> [UInt8] {
+        if heading.anchor != nil { note(.warning, "markdown.heading-anchor", "explicit heading anchors cannot be written in Markdown and were dropped") }
+        let hasBreak = containsBreak(heading.content)
+        if hasBreak && heading.level <= 2 && !heading.content.isEmpty {
+            let text = fixLines(inlines(heading.content))
+            return text + Array((heading.level == 1 ? "\n===" : "\n---").utf8)
+        }
+        var text = inlines(heading.content, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
+        var out = [UInt8](repeating: ASCII.hash, count: min(max(heading.level, 1), 6))
+        guard !text.isEmpty else { return out }
+        // a trailing run of #s would be read as a closing sequence
+        var hashes = text.count
+        while hashes > 0, text[hashes - 1] == ASCII.hash { hashes -= 1 }
+        if hashes < text.count, hashes == 0 || isSpaceOrTab(text[hashes - 1]) { text.insert(ASCII.backslash, at: hashes) }
+        out.append(ASCII.space)
+        // ATX content is trimmed by readers: keep edge whitespace as entities
+        if let first = text.first, isSpaceOrTab(first) { text.replaceSubrange(0..<1, with: Array((first == ASCII.space ? "&#32;" : "&#9;").utf8)) }
+        if let last = text.last, isSpaceOrTab(last) { text.replaceSubrange((text.count - 1)..., with: Array((last == ASCII.space ? "&#32;" : "&#9;").utf8)) }
+        return out + text
+    }
+
+    func containsBreak(_ inlines: [Inline]) -> Bool {
+        for inline in inlines {
+            switch inline {
+            case .softBreak, .lineBreak: return true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .underline(let c), .superscript(let c), .subscript(let c):
+                if containsBreak(c) { return true }
+            case .link(let link): if containsBreak(link.content) { return true }
+            case .span(let span): if containsBreak(span.content) { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    // MARK: - Lists
+
+    mutating func list(_ list: ListBlock, bullet: UInt8, delimiter: UInt8) -> [UInt8] {
+        var out: [UInt8] = []
+        var number: Int
+        if case .ordered(let start) = list.kind { number = start } else { number = 0 }
+        if number > 999_999_999 || number < 0 {
+            note(.warning, "markdown.list-start", "ordered list start \(number) is outside Markdown's range and was clamped")
+            number = min(max(number, 0), 999_999_999 - list.items.count)
+        }
+        for (index, item) in list.items.enumerated() {
+            if index > 0 { out += list.tight ? [ASCII.newline] : [ASCII.newline, ASCII.newline] }
+            let marker: String
+            if case .ordered = list.kind {
+                marker = String(number) + String(UnicodeScalar(delimiter)) + " "
+                number += 1
+            } else {
+                marker = String(UnicodeScalar(bullet)) + " "
+            }
+            var content = blocks(item.blocks, tight: list.tight)
+            // `- ---` would be one thematic break: a rule opening an item is written `___`
+            if case .rule? = item.blocks.first, content.starts(with: Array("---".utf8)) {
+                content.replaceSubrange(0..<3, with: Array("___".utf8))
+            }
+            if let task = item.task {
+                if case .paragraph = item.blocks.first {
+                    content = Array((task == .done ? "[x] " : "[ ] ").utf8) + content
+                } else {
+                    note(.warning, "markdown.task-without-text", "a task item that does not start with text lost its checkbox")
+                }
+            }
+            let indent = String(repeating: " ", count: marker.utf8.count)
+            out += prefixLines(content, first: marker, rest: indent, blank: "")
+        }
+        return out
+    }
+
+    // MARK: - Code and raw blocks
+
+    mutating func codeBlock(_ code: CodeBlock) -> [UInt8] {
+        var info = code.language ?? ""
+        if info.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            note(.warning, "markdown.code-language", "a code language containing spaces was shortened to its first word")
+            info = String(info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" })
+        }
+        var attributes = code.attributes
+        if let title = code.title { attributes.insert(Attribute("title", title), at: 0) }
+        if attributes.count == 1, attributes[0].name == "info", code.title == nil {
+            info += (info.isEmpty ? "" : " ") + attributes[0].value
+        } else if !attributes.isEmpty {
+            let written = attributes.filter { !$0.value.contains("\"") && !$0.value.contains("\n") && !$0.name.contains(" ") && !$0.name.contains("=") }
+            if written.count < attributes.count { note(.warning, "markdown.code-attributes", "code block attributes with quotes or line breaks were dropped") }
+            if info.isEmpty && !written.isEmpty { info = "text" }
+            for a in written { info += " " + a.name + "=\"" + a.value + "\"" }
+        }
+        return fenced(code.text, info: escapeInfo(info))
+    }
+
+    func escapeInfo(_ info: String) -> String {
+        var out = ""
+        for ch in info.unicodeScalars {
+            if ch == "\\" || ch == "&" { out += "\\" }
+            out.unicodeScalars.append(ch)
+        }
+        return out
+    }
+
+    /// A fenced block whose fence is longer than any fence-like run inside.
+    func fenced(_ text: String, info: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        let char: UInt8 = info.contains("`") ? ASCII.tilde : ASCII.backtick
+        var longest = 0, run = 0
+        for b in bytes {
+            if b == char { run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        let fence = [UInt8](repeating: char, count: max(3, longest + 1))
+        var out = fence + Array(info.utf8) + [ASCII.newline]
+        if !bytes.isEmpty { out += bytes + [ASCII.newline] }
+        return out + fence
+    }
+
+    mutating func rawBlock(_ raw: Raw) -> [UInt8] {
+        if raw.format == "html", isSafeHTMLBlock(raw.content) { return Array(raw.content.utf8) }
+        if raw.format != "html" { note(.info, "markdown.raw-block", "\(raw.format) content is written as a ```{=\(raw.format)} block") }
+        return fenced(raw.content, info: "{=" + raw.format + "}")
+    }
+
+    /// Whether `content` reads back as exactly one HTML block with the same text.
+    func isSafeHTMLBlock(_ content: String) -> Bool {
+        let bytes = Array(content.utf8)
+        guard !bytes.isEmpty, bytes.first == ASCII.lt else { return false }
+        let parser = BlockParser(bytes, firstLine: 1)
+        parser.parse(from: 0)
+        guard parser.document.children.count == 1, let node = parser.document.children.first, node.kind == .html else { return false }
+        return node.content == bytes
+    }
+
+    // MARK: - Panels and footnotes
+
+    mutating func panel(_ panel: Panel) -> [UInt8] {
+        let alert: String?
+        switch panel.kind {
+        case .info: alert = "NOTE"
+        case .tip: alert = "TIP"
+        case .custom(let name) where name == "important": alert = "IMPORTANT"
+        case .warning: alert = "WARNING"
+        case .error: alert = "CAUTION"
+        default: alert = nil
+        }
+        let content = blocks(panel.blocks, tight: false)
+        if let alert, panel.title == nil, panel.attributes.isEmpty {
+            let body = content.isEmpty ? [] : [ASCII.newline] + content
+            return prefixLines(Array(("[!" + alert + "]").utf8) + body, first: "> ", rest: "> ", blank: ">")
+        }
+        var attributes = [Attribute("kind", BlockConventions.panelKindName(panel.kind))]
+        if let title = panel.title { attributes.append(Attribute("title", title)) }
+        attributes += panel.attributes
+        let quote = content.isEmpty ? Array(">".utf8) : prefixLines(content, first: "> ", rest: "> ", blank: ">")
+        return Array(BlockConventions.comment("panel", attributes).utf8) + [ASCII.newline] + quote
+    }
+
+    mutating func footnote(_ note: Footnote) -> [UInt8] {
+        let label = note.label
+        if label.isEmpty || label.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "]" || $0 == "[" }) {
+            self.note(.warning, "markdown.footnote-label", "footnote label '\(label)' cannot be written as [^label]")
+        }
+        let content = blocks(note.blocks, tight: false)
+        if content.isEmpty { return Array(("[^" + label + "]:").utf8) }
+        let startsWithParagraph: Bool = { if case .paragraph = note.blocks.first { return true } else { return false } }()
+        if startsWithParagraph {
+            return prefixLines(content, first: "[^" + label + "]: ", rest: "    ", blank: "")
+        }
+        return Array(("[^" + label + "]:\n").utf8) + prefixLines(content, first: "    ", rest: "    ", blank: "")
+    }
+}

@@ -1,0 +1,214 @@
+// The Markdown writer: canonical GFM that reads back to the same AST.
+
+import SpineCore
+
+/// Writes canonical GitHub Flavored Markdown: ATX headings (setext for multi-line ones), `-`
+/// bullets, fenced code with a fence longer than any run inside, pipe tables, minimal escaping.
+/// Nodes Markdown has no syntax for use Spine's documented conventions (see Formats/markdown.md)
+/// and read back to the same AST; what cannot travel is reported in a diagnostic.
+public struct MarkdownWriter: FormatWriter {
+    public init() {}
+
+    public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
+        var renderer = MarkdownRenderer()
+        renderer.collectFootnoteLabels(document.blocks)
+        var out = FrontMatterWriter.write(document.metadata, diagnostics: &renderer.diagnostics)
+        let body = renderer.blocks(document.blocks, tight: false)
+        out += body
+        if !body.isEmpty { out.append(ASCII.newline) }
+        return WriteResult(bytes: out, diagnostics: renderer.diagnostics)
+    }
+}
+
+struct MarkdownRenderer {
+    var diagnostics: [Diagnostic] = []
+    var reported: Set<String> = []
+    var footnoteLabels: Set<String> = []
+    /// Nesting of requirements being written (for heading levels).
+    var requirementDepth = 0
+
+    mutating func note(_ severity: Severity, _ code: String, _ message: String) {
+        guard reported.insert(code).inserted else { return }
+        diagnostics.append(Diagnostic(severity, code: code, message))
+    }
+
+    mutating func collectFootnoteLabels(_ blocks: [Block]) {
+        for block in blocks {
+            switch block {
+            case .footnote(let note): footnoteLabels.insert(note.label.lowercased())
+            case .quote(let b): collectFootnoteLabels(b)
+            case .list(let list): for item in list.items { collectFootnoteLabels(item.blocks) }
+            case .division(let d): collectFootnoteLabels(d.blocks)
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Block sequences
+
+    /// Blocks separated by blank lines, or (tight list items) by single newlines where that is safe.
+    mutating func blocks(_ blocks: [Block], tight: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        var previous: Block?
+        var lastBullet: UInt8 = 0
+        var lastDelimiter: UInt8 = 0
+        for block in blocks {
+            var rendered: [UInt8]
+            if case .list(let list) = block {
+                // adjacent lists alternate markers so they stay separate lists
+                let isAdjacentList: Bool = { if case .list = previous { return true } else { return false } }()
+                if case .bullet = list.kind {
+                    lastBullet = isAdjacentList && lastBullet == ASCII.minus ? ASCII.star : ASCII.minus
+                } else {
+                    lastDelimiter = isAdjacentList && lastDelimiter == ASCII.dot ? ASCII.rparen : ASCII.dot
+                }
+                rendered = self.list(list, bullet: lastBullet, delimiter: lastDelimiter)
+            } else {
+                rendered = self.block(block, afterParagraphInTightList: tight && isParagraph(previous))
+            }
+            if let previous {
+                out.append(ASCII.newline)
+                if !(tight && canFollowTightly(previous, block)) { out.append(ASCII.newline) }
+            }
+            out += rendered
+            previous = block
+        }
+        return out
+    }
+
+    func isParagraph(_ block: Block?) -> Bool {
+        if case .paragraph = block { return true }
+        return false
+    }
+
+    /// Whether `next` can follow `previous` on the next line without a blank line and without
+    /// being absorbed (lazy continuation, table rows, HTML blocks).
+    func canFollowTightly(_ previous: Block, _ next: Block) -> Bool {
+        // Lines that start a block are never lazy continuations; anything else may be absorbed
+        // by an open paragraph, table or HTML block above it.
+        let nextStartsBlock: Bool
+        switch next {
+        case .heading, .code, .quote, .rule, .list: nextStartsBlock = true
+        case .raw(let raw): nextStartsBlock = raw.format != "html"
+        default: nextStartsBlock = false
+        }
+        switch previous {
+        case .heading, .code, .rule:
+            return true
+        case .paragraph:
+            switch next {
+            case .heading, .code, .quote, .rule, .table: return true
+            case .list(let list):
+                guard let first = list.items.first, !first.blocks.isEmpty || first.task != nil else { return false }
+                if case .ordered(let start) = list.kind { return start == 1 }
+                return true
+            default: return false
+            }
+        case .list, .quote, .table:
+            if case .list = previous, case .list = next { return true }
+            if case .quote = next, case .quote = previous { return false }
+            return nextStartsBlock
+        default:
+            return false
+        }
+    }
+
+    // MARK: - One block
+
+    mutating func block(_ block: Block, afterParagraphInTightList: Bool) -> [UInt8] {
+        switch block {
+        case .paragraph(let content):
+            return paragraph(content)
+        case .heading(let heading):
+            return self.heading(heading)
+        case .list(let list):
+            return self.list(list, bullet: ASCII.minus, delimiter: ASCII.dot)
+        case .code(let code):
+            return codeBlock(code)
+        case .quote(let content):
+            return prefixLines(blocks(content, tight: false), first: "> ", rest: "> ", blank: ">")
+        case .rule:
+            return Array((afterParagraphInTightList ? "***" : "---").utf8)
+        case .table(let table):
+            return self.table(table)
+        case .panel(let panel):
+            return self.panel(panel)
+        case .expand(let expand):
+            var out: [UInt8] = Array("<details>".utf8)
+            if let title = expand.title {
+                if title.contains("\n") { note(.warning, "markdown.expand-title", "a line break in an expand title was written as a space") }
+                out += Array(("\n<summary>" + HTMLText.escape(title.replacingAll("\n", " ")) + "</summary>").utf8)
+            }
+            if !expand.attributes.isEmpty { note(.warning, "markdown.expand-attributes", "expand attributes cannot be written in Markdown and were dropped") }
+            let inner = blocks(expand.blocks, tight: false)
+            if !inner.isEmpty { out += [ASCII.newline, ASCII.newline] + inner }
+            out += Array("\n\n</details>".utf8)
+            return out
+        case .tableOfContents(let toc):
+            return Array(BlockConventions.comment("toc", toc.attributes).utf8)
+        case .image(let image):
+            note(.info, "markdown.block-image", "a block image is written as a paragraph holding the image")
+            var out: [UInt8] = []
+            self.image(image, into: &out, inTable: false)
+            return out
+        case .issueQuery(let query):
+            var attributes = [Attribute]()
+            if !query.columns.isEmpty { attributes.append(Attribute("columns", query.columns.joined(separator: ","))) }
+            if let max = query.maxResults { attributes.append(Attribute("max-results", String(max))) }
+            attributes += query.attributes
+            return Array(BlockConventions.comment("issue-query", attributes).utf8) + [ASCII.newline]
+                + codeBlock(CodeBlock(language: "jql", text: query.jql))
+        case .requirement(let requirement):
+            return self.requirement(requirement)
+        case .layout(let layout):
+            var parts: [Block] = [.raw(Raw(format: "html", content: BlockConventions.comment("layout")))]
+            for section in layout.sections {
+                parts.append(.raw(Raw(format: "html", content: BlockConventions.comment("section", section.type.map { [Attribute("type", $0)] } ?? []))))
+                for column in section.columns {
+                    parts.append(.raw(Raw(format: "html", content: BlockConventions.comment("column", column.width.map { [Attribute("width", $0)] } ?? []))))
+                    parts += column.blocks
+                }
+            }
+            parts.append(.raw(Raw(format: "html", content: BlockConventions.comment("/layout"))))
+            return blocks(parts, tight: false)
+        case .footnote(let note):
+            return footnote(note)
+        case .division(let division):
+            let parts: [Block] = [.raw(Raw(format: "html", content: BlockConventions.comment("division", division.attributes)))]
+                + division.blocks + [.raw(Raw(format: "html", content: BlockConventions.comment("/division")))]
+            return blocks(parts, tight: false)
+        case .raw(let raw):
+            return rawBlock(raw)
+        }
+    }
+
+    /// Prefixes every line: `first` on the first, `rest` on the others, `blank` on empty lines.
+    func prefixLines(_ text: [UInt8], first: String, rest: String, blank: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 16)
+        var atLineStart = true
+        var isFirst = true
+        var i = 0
+        while i <= text.count {
+            if atLineStart {
+                let empty = i == text.count || text[i] == ASCII.newline
+                out.append(contentsOf: (empty ? (isFirst ? first.trimmingTrailingSpaces : blank) : (isFirst ? first : rest)).utf8)
+                isFirst = false
+                atLineStart = false
+            }
+            guard i < text.count else { break }
+            out.append(text[i])
+            if text[i] == ASCII.newline { atLineStart = true }
+            i += 1
+        }
+        return out
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
