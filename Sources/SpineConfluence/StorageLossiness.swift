@@ -84,7 +84,8 @@ enum StorageLossiness {
             }
             return division.blocks.flatMap(self.block)
         case .raw(let raw):
-            guard raw.format == "confluence" else {
+            if raw.format == "html" && StorageText.isWhitespace(raw.content) { return [] }
+            guard raw.format == "confluence" || (raw.format == "html" && StorageOutput.isWellFormedStorage(raw.content)) else {
                 return [.code(CodeBlock(language: raw.format == "html" ? "html" : "none", text: clean(raw.content), title: "Raw \(raw.format) content"))]
             }
             guard let read = try? StorageReader().read(Array(raw.content.utf8), options: ConversionOptions()) else {
@@ -295,7 +296,7 @@ enum StorageLossiness {
             }
             return [.span(Span(attributes: attributes, content: inlines(span.content, trim: false)))]
         case .raw(let raw):
-            guard raw.format == "confluence",
+            guard raw.format == "confluence" || (raw.format == "html" && StorageOutput.isWellFormedStorage(raw.content)),
                   let read = try? StorageReader().read(Array(("<p>" + raw.content + "</p>").utf8), options: ConversionOptions()),
                   read.document.blocks.count == 1, case .paragraph(let content) = read.document.blocks[0] else {
                 return [.code(clean(raw.content))]
