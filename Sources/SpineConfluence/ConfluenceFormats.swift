@@ -8,7 +8,8 @@ public enum ConfluenceFormats {
     public static let storage = FormatDescriptor(
         name: "confluence", aliases: ["storage"],
         summary: "Confluence storage XHTML (page body, or REST page JSON when reading)",
-        extensions: [".storage.xml", ".xhtml", ".storage"], reader: StorageReader(), writer: StorageWriter())
+        extensions: [".storage.xml", ".xhtml", ".storage"], reader: StorageReader(), writer: StorageWriter(),
+        normalize: { StorageLossiness.normalize($0) })
 
     /// Descriptors registered by `Spine.registry`.
     public static var descriptors: [FormatDescriptor] { [storage] }

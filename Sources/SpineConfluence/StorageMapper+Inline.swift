@@ -112,11 +112,9 @@ extension StorageMapper {
             return rawInline(element, "storage.raw", "<a> without href kept raw")
         }
         let title = element.attribute("title")
-        let link = Inline.link(Link(target: .url(href), content: trimmedLinkText(inlines(element.children)), title: title))
+        let link = Inline.link(Link(target: .url(href), content: inlines(element.children), title: title))
         return withAttributes(element, link, excluding: ["href", "title"])
     }
-
-    private func trimmedLinkText(_ inlines: [Inline]) -> [Inline] { inlines }
 
     /// `ac:link`: a resource identifier (page, attachment, user, space, url) or an anchor, plus an optional body.
     private func link(_ element: XMLElement) -> Inline {

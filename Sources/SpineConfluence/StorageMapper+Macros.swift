@@ -17,13 +17,10 @@ extension StorageMapper {
 
     private static let panelKinds: [String: Panel.Kind] = ["info": .info, "note": .note, "warning": .warning, "tip": .tip]
 
-    func unmappedMacro(_ element: XMLElement, _ macro: StorageMacro, inline: Bool) -> Any {
-        let known = StorageMapper.knownRawMacros.contains(macro.name)
-        let code = known ? "storage.raw" : "storage.unknown-macro"
-        let message = known ? "macro '\(macro.name)' kept raw" : "unknown macro '\(macro.name)' kept raw"
-        let severity: Severity = known ? .info : .warning
-        if inline { return rawInline(element, code, message, severity: severity) }
-        return rawBlock(element, code, message, severity: severity)
+    /// The code, message and severity for a macro kept raw: info for Confluence's own macros, a warning for unknown ones.
+    private func rawMacroNote(_ macro: StorageMacro) -> (String, String, Severity) {
+        if StorageMapper.knownRawMacros.contains(macro.name) { return ("storage.raw", "macro '\(macro.name)' kept raw", .info) }
+        return ("storage.unknown-macro", "unknown macro '\(macro.name)' kept raw", .warning)
     }
 
     // MARK: - Block macros
@@ -68,7 +65,8 @@ extension StorageMapper {
                 let mapped = inlineMacro(element)
                 return .paragraph([mapped])
             }
-            return unmappedMacro(element, macro, inline: false) as? Block ?? .raw(Raw(format: "confluence", content: rawText(element)))
+            let (code, message, severity) = rawMacroNote(macro)
+            return rawBlock(element, code, message, severity: severity)
         }
     }
 
@@ -119,7 +117,8 @@ extension StorageMapper {
         default:
             break
         }
-        return unmappedMacro(element, macro, inline: true) as? Inline ?? .raw(Raw(format: "confluence", content: rawText(element)))
+        let (code, message, severity) = rawMacroNote(macro)
+        return rawInline(element, code, message, severity: severity)
     }
 
     /// Keeps macro attributes and parameters the inline node has no field for in a Span.

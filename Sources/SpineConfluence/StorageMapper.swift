@@ -82,10 +82,18 @@ final class StorageMapper {
             }) else { run.removeAll(); return }
             let inlines = trimmed(self.inlines(run))
             run.removeAll()
-            if inlines.count == 1, case .image(let image) = inlines[0] {
-                blocks.append(.image(image))
-            } else if inlines.count == 1, case .raw(let raw) = inlines[0] {
-                blocks.append(.raw(raw))
+            // A run of only images and raw elements (Cloud writes images as top-level blocks) stays blocks.
+            let elements = inlines.filter { inline in
+                if case .text(let text) = inline { return !StorageText.isWhitespace(text) }
+                return true
+            }
+            let standalone: [Block] = elements.compactMap { inline in
+                if case .image(let image) = inline { return .image(image) }
+                if case .raw(let raw) = inline, raw.content.hasPrefix("<") { return .raw(raw) }
+                return nil
+            }
+            if !inlines.isEmpty && standalone.count == elements.count {
+                blocks += standalone
             } else if !inlines.isEmpty {
                 bareParagraphs = true
                 blocks.append(.paragraph(inlines))

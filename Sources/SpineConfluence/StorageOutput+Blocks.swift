@@ -17,7 +17,7 @@ extension StorageOutput {
 
     /// Writes one block; `extras` are attributes for its outer element (from a Division wrapper).
     func writeBlock(_ block: Block, extras: [Attribute]) {
-        let extraXML = StorageOutput.xmlAttributes(extras)
+        let extraXML = extras.isEmpty ? [] : StorageOutput.xmlAttributes(extras)
         switch block {
         case .paragraph(let inlines):
             element("p", extraXML) { writeInlines(inlines) }
@@ -73,6 +73,11 @@ extension StorageOutput {
         case .raw(let raw):
             if raw.format == "confluence" {
                 self.raw(raw.content, inline: false)
+            } else if raw.format == "html", StorageOutput.isWellFormedStorage(raw.content) {
+                info("storage.raw-html", "raw HTML written as storage markup; Confluence drops what it does not support")
+                self.raw(raw.content, inline: false)
+            } else if raw.format == "html" && StorageText.isWhitespace(raw.content) {
+                break
             } else {
                 warn("storage.raw-foreign", "raw \(raw.format) content written as a code block")
                 macro("code", parameters: [("language", raw.format == "html" ? "html" : "none"), ("title", "Raw \(raw.format) content")],

@@ -9,7 +9,7 @@ extension StorageOutput {
 
     /// Writes one inline; `extras` are attributes for its outer element (from a Span wrapper).
     func writeInline(_ inline: Inline, extras: [Attribute]) {
-        let extraXML = StorageOutput.xmlAttributes(extras)
+        let extraXML = extras.isEmpty ? [] : StorageOutput.xmlAttributes(extras)
         switch inline {
         case .text(let value):
             text(value)
@@ -69,6 +69,9 @@ extension StorageOutput {
             writeSpan(span)
         case .raw(let raw):
             if raw.format == "confluence" {
+                self.raw(raw.content, inline: true)
+            } else if raw.format == "html", StorageOutput.isWellFormedStorage(raw.content) {
+                info("storage.raw-html", "raw HTML written as storage markup; Confluence drops what it does not support")
                 self.raw(raw.content, inline: true)
             } else {
                 warn("storage.raw-foreign", "raw \(raw.format) inline content written as code")

@@ -6,8 +6,14 @@ extension StorageOutput {
     // MARK: - Lists
 
     func writeList(_ list: ListBlock, extras: [Attribute]) {
-        if !list.items.isEmpty && list.items.allSatisfy({ $0.task != nil }) || extras.first?.value == "ac:task-list" && extras.first?.name == StorageConvention.attributesOf {
+        let allTasks = !list.items.isEmpty && list.items.allSatisfy({ $0.task != nil })
+        if allTasks && StorageOutput.isTaskList(list) {
             writeTaskList(list, extras: extras)
+            return
+        }
+        if list.items.contains(where: { $0.task != nil }) {
+            warn("storage.task-content", "tasks mixed with plain items or holding other blocks cannot be Confluence tasks; written as a plain list with ☐/☑ markers")
+            writeList(StorageOutput.markedList(list), extras: extras)
             return
         }
         var attributes = StorageOutput.xmlAttributes(extras)
@@ -19,9 +25,6 @@ extension StorageOutput {
             name = "ol"
             if start != 1 { attributes.insert(("start", String(start)), at: 0) }
         }
-        if list.items.contains(where: { $0.task != nil }) {
-            warn("storage.task-in-list", "task states in a list that mixes tasks and plain items were written as plain items")
-        }
         open(name, attributes)
         for item in list.items {
             element("li") { writeItemBlocks(item.blocks, bare: list.tight) }
@@ -29,23 +32,68 @@ extension StorageOutput {
         close(name)
     }
 
-    /// Writes item or cell content; `bare` writes a lone paragraph (or one per run between other blocks) without `<p>`.
-    func writeItemBlocks(_ blocks: [Block], bare: Bool) {
-        var previousWasParagraph = false
-        let adjacentParagraphs = zip(blocks, blocks.dropFirst()).contains { pair in
-            if case .paragraph = pair.0, case .paragraph = pair.1 { return true }
-            return false
-        }
-        for block in blocks {
-            if bare && !adjacentParagraphs, case .paragraph(let inlines) = block {
-                writeInlines(inlines)
-                previousWasParagraph = true
-            } else {
-                writeBlock(block, extras: [])
-                previousWasParagraph = false
+    /// True when every item is a task holding at most one paragraph followed by task lists.
+    static func isTaskList(_ list: ListBlock) -> Bool {
+        list.items.allSatisfy { item in
+            guard item.task != nil else { return false }
+            var blocks = item.blocks[...]
+            if case .paragraph? = blocks.first { blocks = blocks.dropFirst() }
+            return blocks.allSatisfy { block in
+                switch block {
+                case .list(let nested):
+                    return !nested.items.isEmpty && isTaskList(nested)
+                case .division(let division):
+                    guard division.attributes.first == Attribute(StorageConvention.attributesOf, "ac:task-list"), division.blocks.count == 1,
+                          case .list(let nested) = division.blocks[0] else { return false }
+                    return !nested.items.isEmpty && isTaskList(nested)
+                default:
+                    return false
+                }
             }
         }
-        _ = previousWasParagraph
+    }
+
+    /// The list with task states as ☐/☑ text at the start of each item (tasks Confluence cannot hold).
+    static func markedList(_ list: ListBlock) -> ListBlock {
+        var marked = list
+        for index in marked.items.indices {
+            guard let task = marked.items[index].task else { continue }
+            let marker = Inline.text(task == .done ? "☑ " : "☐ ")
+            marked.items[index].task = nil
+            if case .paragraph(let inlines)? = marked.items[index].blocks.first {
+                marked.items[index].blocks[0] = .paragraph([marker] + inlines)
+            } else {
+                marked.items[index].blocks.insert(.paragraph([marker]), at: 0)
+            }
+        }
+        return marked
+    }
+
+    /// Writes item or cell content; `bare` writes a lone paragraph (or one per run between other blocks) without `<p>`.
+    func writeItemBlocks(_ blocks: [Block], bare: Bool) {
+        let unwrap = bare && !StorageOutput.needsParagraphElements(blocks)
+        for block in blocks {
+            if unwrap, case .paragraph(let inlines) = block {
+                writeInlines(inlines)
+            } else {
+                writeBlock(block, extras: [])
+            }
+        }
+    }
+
+    /// True when unwrapped paragraphs would run into a neighbour when read back: two
+    /// paragraphs, or a paragraph next to a block image or raw content, side by side.
+    static func needsParagraphElements(_ blocks: [Block]) -> Bool {
+        func isParagraph(_ block: Block) -> Bool { if case .paragraph = block { return true }; return false }
+        func isInlineLike(_ block: Block) -> Bool {
+            switch block {
+            case .paragraph, .image, .raw: return true
+            default: return false
+            }
+        }
+        return zip(blocks, blocks.dropFirst()).contains { pair in
+            (isParagraph(pair.0) && isInlineLike(pair.1)) || (isInlineLike(pair.0) && isParagraph(pair.1))
+        }
     }
 
     private func writeTaskList(_ list: ListBlock, extras: [Attribute]) {
@@ -75,15 +123,7 @@ extension StorageOutput {
                     blocks = blocks.dropFirst()
                 }
             }
-            for block in blocks {
-                switch block {
-                case .list, .division:
-                    writeBlock(block, extras: [])
-                default:
-                    warn("storage.task-content", "a task holds a block Confluence tasks cannot hold; written after the task list item as its own content")
-                    writeBlock(block, extras: [])
-                }
-            }
+            for block in blocks { writeBlock(block, extras: []) }
             close("ac:task")
         }
         close("ac:task-list")

@@ -159,6 +159,12 @@ final class StorageOutput {
 
     // MARK: - Raw content
 
+    /// True when `content` parses as a storage fragment.
+    static func isWellFormedStorage(_ content: String) -> Bool {
+        guard let prepared = try? StorageInput(Array(content.utf8)) else { return false }
+        return (try? XMLTreeParser.parse(prepared.prepared)) != nil
+    }
+
     /// Writes raw storage verbatim when it parses (HTML entities turned into numeric references so
     /// strict XML tools accept it); otherwise shows it as a `noformat` block and reports it.
     func raw(_ content: String, inline: Bool) {

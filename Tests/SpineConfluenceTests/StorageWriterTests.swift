@@ -60,9 +60,17 @@ final class StorageWriterTests: XCTestCase {
     }
 
     func testForeignRawIsShownAsCodeWithAWarning() throws {
-        let (text, diagnostics) = try write([.raw(Raw(format: "html", content: "<details>x</details>"))])
-        XCTAssertTrue(text.contains("<![CDATA[<details>x</details>]]>"), text)
-        XCTAssertTrue(diagnostics.contains { $0.code == "storage.raw-foreign" })
+        let (text, diagnostics) = try write([.raw(Raw(format: "adf", content: "{\"type\":\"extension\"}")),
+                                             .raw(Raw(format: "html", content: "<details>x<br></details>"))])
+        XCTAssertTrue(text.contains("<![CDATA[{\"type\":\"extension\"}]]>"), text)
+        XCTAssertTrue(text.contains("<![CDATA[<details>x<br></details>]]>"), text)
+        XCTAssertEqual(diagnostics.filter { $0.code == "storage.raw-foreign" }.count, 2)
+    }
+
+    func testWellFormedRawHTMLIsWrittenAsMarkup() throws {
+        let (text, diagnostics) = try write([.raw(Raw(format: "html", content: "<table><tbody><tr><td>x</td></tr></tbody></table>"))])
+        XCTAssertEqual(text, "<table><tbody><tr><td>x</td></tr></tbody></table>\n")
+        XCTAssertTrue(diagnostics.contains { $0.code == "storage.raw-html" })
     }
 
     // MARK: - Jira
