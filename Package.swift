@@ -40,7 +40,7 @@ let package = Package(
         ]),
 
         // MARK: - Executables
-        .target(name: "SpineCLI", dependencies: ["Spine", "SpineAtlassian", "SpineConfluence", "SpineCollate"]),
+        .target(name: "SpineCLI", dependencies: ["Spine", "SpineAtlassian", "SpineConfluence", "SpineCollate", "SpineCSV"]),
         .executableTarget(name: "spine", dependencies: ["SpineCLI"]),
         .executableTarget(name: "spine-bench", dependencies: ["Spine", "SpineRobustness"]),
         .target(name: "SpineRobustness", dependencies: ["Spine"]),

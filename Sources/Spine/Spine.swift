@@ -14,6 +14,12 @@ public struct Conversion: Sendable {
     public var output: [UInt8]
     public var document: Document
     public var diagnostics: [Diagnostic]
+
+    public init(output: [UInt8], document: Document, diagnostics: [Diagnostic]) {
+        self.output = output
+        self.document = document
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Spine's public entry points.

@@ -121,3 +121,13 @@ final class ConvertCommandTests: XCTestCase {
         XCTAssertEqual(run(["help", "nope"]).0, .usage)
     }
 }
+
+final class StreamingTraceTests: XCTestCase {
+    func testFileToTraceCSVIsStreamedAndMatchesTheGolden() throws {
+        let io = BufferIO(directory: Fixtures.repositoryRoot.path)
+        let code = CommandLineTool.run(["convert", "Fixtures/csv/cloud-export.csv", "-t", "trace-csv"], io: io)
+        XCTAssertEqual(code, .success, io.errors.joined(separator: "\n"))
+        let golden = try Data(contentsOf: Fixtures.root.appendingPathComponent("csv/cloud-export.trace.csv"))
+        XCTAssertEqual(io.output, Array(golden))
+    }
+}

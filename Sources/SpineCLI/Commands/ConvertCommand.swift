@@ -2,6 +2,7 @@
 
 import Foundation
 import Spine
+import SpineCSV
 import SpineCore
 
 /// `spine convert [IN|-] [-f FROM] [-t TO] [-o OUT|-]`.
@@ -24,10 +25,16 @@ struct ConvertCommand: Command {
         let options = try ConversionFlags.options(from: arguments, input: input, io: io)
         let displayName = input == "-" ? "<stdin>" : input
 
-        let bytes = input == "-" ? io.readStandardInput() : try Files.read(resolve(input, io: io))
         let conversion: Conversion
         do {
-            conversion = try Spine.convert(bytes, from: from.name, to: to.name, options: options)
+            if from.name == "jira-csv", to.name == "trace-csv", input != "-" {
+                // Large exports: read the file a record at a time instead of building the document.
+                let written = try JiraCSVStreaming.traceMatrix(fromFile: resolve(input, io: io), options: options)
+                conversion = Conversion(output: written.bytes, document: Document(), diagnostics: written.diagnostics)
+            } else {
+                let bytes = input == "-" ? io.readStandardInput() : try Files.read(resolve(input, io: io))
+                conversion = try Spine.convert(bytes, from: from.name, to: to.name, options: options)
+            }
         } catch {
             io.writeError(error.formatted(file: displayName))
             return error.kind == .usage ? .usage : .failure
