@@ -12,7 +12,11 @@ extension MarkdownRenderer {
         let summarySafe = RequirementValues.isSafeText(requirement.summary)
         let shown = summarySafe ? requirement.summary : requirement.summary.replacingAll("\n", " ").trimmingSpaces
         let title = (requirement.key.map { $0 + ": " } ?? "") + shown
-        parts.append(.heading(Heading(level: min(2 + requirementDepth, 6), content: title.isEmpty ? [] : [.text(title)])))
+        // One level below the section the requirement sits in (a document's top-level requirements
+        // under no heading get level 2); children one below their parent. The reader accepts any level.
+        let enclosingLevel = sectionLevel
+        let level = min(max(enclosingLevel, 1) + 1, 6)
+        parts.append(.heading(Heading(level: level, content: title.isEmpty ? [] : [.text(title)])))
         var items: [ListItem] = []
         if !summarySafe { items.append(fieldItem(RequirementFields.summary, RequirementValues.string(requirement.summary))) }
         for (name, value) in RequirementFields.scalarFields(requirement) {
@@ -44,11 +48,14 @@ extension MarkdownRenderer {
         var out = blocks(parts, tight: false)
         if !requirement.children.isEmpty {
             out += Array(("\n\n" + BlockConventions.comment("children")).utf8)
-            requirementDepth += 1
-            for child in requirement.children { out += [ASCII.newline, ASCII.newline] + self.requirement(child) }
-            requirementDepth -= 1
+            for child in requirement.children {
+                sectionLevel = level
+                out += [ASCII.newline, ASCII.newline] + self.requirement(child)
+            }
         }
         out += Array(("\n\n" + BlockConventions.comment("/requirement")).utf8)
+        // Headings inside the requirement do not change the level of the section around it.
+        sectionLevel = enclosingLevel
         return out
     }
 

@@ -24,8 +24,9 @@ struct MarkdownRenderer {
     var diagnostics: [Diagnostic] = []
     var reported: Set<String> = []
     var footnoteLabels: Set<String> = []
-    /// Nesting of requirements being written (for heading levels).
-    var requirementDepth = 0
+    /// The level of the last heading written outside requirements: a requirement's heading goes
+    /// one level below it, so collated sections read as an outline.
+    var sectionLevel = 1
     /// True while writing the content of emphasis delimited by `*`.
     var insideStarEmphasis = false
 
@@ -122,6 +123,7 @@ struct MarkdownRenderer {
         case .paragraph(let content):
             return paragraph(content)
         case .heading(let heading):
+            sectionLevel = heading.level
             return self.heading(heading)
         case .list(let list):
             return self.list(list, bullet: ASCII.minus, delimiter: ASCII.dot)
