@@ -5,7 +5,8 @@
 # Each input is read; when reading succeeds the output of the same format's writer must read
 # back to an equal document and rewrite to identical bytes (see Sources/SpineRobustness).
 # Inputs slower than 1 s, crashes and leaks (AddressSanitizer/LeakSanitizer) stop the run and
-# are saved under .build-fuzz/artifacts/TARGET/; copy each into Fixtures/regressions/TARGET/
+# are saved under .build-fuzz-work/artifacts/TARGET/ (outside the build folder, which SwiftPM
+# prunes); copy each into Fixtures/regressions/TARGET/
 # so the regression test replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +20,8 @@ if [ "${1:-}" = "list" ] || [ $# -lt 2 ]; then
 fi
 target=$1
 seconds=$2
-corpus=.build-fuzz/corpus/$target
-artifacts=.build-fuzz/artifacts/$target
+corpus=.build-fuzz-work/corpus/$target
+artifacts=.build-fuzz-work/artifacts/$target
 mkdir -p "$corpus" "$artifacts"
 case $target in
   markdown) patterns=("*.md" "*.markdown") ;;
