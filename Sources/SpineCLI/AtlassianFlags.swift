@@ -96,6 +96,15 @@ enum AtlassianFlags {
         return try result.get()
     }
 
+    /// Runs the job `start` builds around a progress handler, showing the progress line while it
+    /// runs and clearing it afterwards, whether the job succeeds or fails.
+    static func runWithProgress<T: Sendable>(_ io: CommandIO,
+                                             _ start: (ProgressHandler?) -> @Sendable () async throws(SpineError) -> T) throws(SpineError) -> T {
+        let progress = progress(io)
+        defer { progress.finish() }
+        return try wait(start(progress.handler))
+    }
+
     /// A progress handler drawing one updating line on standard error, or nil when that is not a terminal.
     static func progress(_ io: CommandIO) -> (handler: ProgressHandler?, finish: () -> Void) {
         guard io.standardErrorIsTerminal else { return (nil, {}) }

@@ -31,16 +31,10 @@ struct ExportCommand: Command {
                                     jobs: try AtlassianFlags.jobs(arguments), attachments: !arguments.flag("--no-attachments"),
                                     conversion: try AtlassianFlags.conversion(arguments, io: io))
         let client = try AtlassianFlags.client(arguments, io: io)
-        let progress = AtlassianFlags.progress(io)
-        let job = ExportJob(client: client, registry: registry, options: options, progress: progress.handler)
-        let report: ExportReport
-        do {
-            report = try AtlassianFlags.wait { () async throws(SpineError) in try await job.run() }
-        } catch {
-            progress.finish()
-            throw error
+        let report = try AtlassianFlags.runWithProgress(io) { handler in
+            let job = ExportJob(client: client, registry: registry, options: options, progress: handler)
+            return { () async throws(SpineError) in try await job.run() }
         }
-        progress.finish()
         AtlassianFlags.report(report.diagnostics, io: io, verbose: arguments.flag("--verbose"))
         var summary = "exported \(report.pages) pages to \(output): \(report.written) written, \(report.unchanged) unchanged, "
         summary += "\(report.attachmentsDownloaded) attachments, \(report.removed.count) removed"

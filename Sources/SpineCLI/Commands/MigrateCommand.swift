@@ -44,16 +44,10 @@ struct MigrateCommand: Command {
         if let toSite = arguments.value("--to-site") {
             target = try AtlassianFlags.client(arguments, io: io, site: toSite, credentialPrefix: "to-")
         }
-        let progress = AtlassianFlags.progress(io)
-        let job = MigrateJob(source: source, target: target, registry: Spine.registry, options: options, progress: progress.handler)
-        let report: MigrateReport
-        do {
-            report = try AtlassianFlags.wait { () async throws(SpineError) in try await job.run() }
-        } catch {
-            progress.finish()
-            throw error
+        let report = try AtlassianFlags.runWithProgress(io) { handler in
+            let job = MigrateJob(source: source, target: target, registry: Spine.registry, options: options, progress: handler)
+            return { () async throws(SpineError) in try await job.run() }
         }
-        progress.finish()
         AtlassianFlags.report(report.diagnostics, io: io, verbose: arguments.flag("--verbose"))
         for user in report.unmappedUsers {
             io.writeError("spine migrate: warning: user '\(user)' is not in the user map; mention left unchanged")

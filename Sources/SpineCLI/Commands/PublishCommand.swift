@@ -26,16 +26,10 @@ struct PublishCommand: Command {
                                      labels: arguments.all("--label"), dryRun: arguments.flag("--dry-run"),
                                      body: try AtlassianFlags.body(arguments), conversion: conversion)
         let client = try AtlassianFlags.client(arguments, io: io)
-        let progress = AtlassianFlags.progress(io)
-        let job = PublishJob(client: client, registry: Spine.registry, options: options, progress: progress.handler)
-        let report: PublishReport
-        do {
-            report = try AtlassianFlags.wait { () async throws(SpineError) in try await job.run() }
-        } catch {
-            progress.finish()
-            throw error
+        let report = try AtlassianFlags.runWithProgress(io) { handler in
+            let job = PublishJob(client: client, registry: Spine.registry, options: options, progress: handler)
+            return { () async throws(SpineError) in try await job.run() }
         }
-        progress.finish()
         AtlassianFlags.report(report.diagnostics, io: io, verbose: arguments.flag("--verbose"))
         let verb = options.dryRun ? "would " : ""
         var lines = report.steps.map { step in
