@@ -121,27 +121,5 @@ enum StorageText {
     }
 
     /// Runs of XML whitespace become one space (HTML rendering rules).
-    static func collapse(_ text: String) -> String {
-        var needs = false
-        var previousSpace = false
-        for byte in text.utf8 {
-            let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
-            if space && (byte != 32 || previousSpace) { needs = true; break }
-            previousSpace = space
-        }
-        guard needs else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var inSpace = false
-        for byte in text.utf8 {
-            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
-                if !inSpace { out.append(32) }
-                inSpace = true
-            } else {
-                out.append(byte)
-                inSpace = false
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func collapse(_ text: String) -> String { XMLCanonicalizer.collapseWhitespace(text) }
 }

@@ -209,8 +209,17 @@ public struct XMLCanonicalizer: Sendable {
         }
     }
 
-    /// Runs of XML whitespace become one space.
-    static func collapseWhitespace(_ text: String) -> String {
+    /// Runs of XML whitespace (space, tab, CR, LF) become one space, as HTML renders them.
+    /// Text with nothing to collapse is returned as it is, without copying.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var needs = false
+        var previousSpace = false
+        for byte in text.utf8 {
+            let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
+            if space && (byte != 32 || previousSpace) { needs = true; break }
+            previousSpace = space
+        }
+        guard needs else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var inSpace = false
