@@ -96,7 +96,7 @@ extension WikiEmitter {
             lossy("jira-wiki.footnote-as-text", "Jira wiki markup has no footnotes; references were written as superscript [label]")
             writeEffect("^", [.text("[" + label + "]")], following: following)
         case .anchor(let name):
-            write("{anchor:" + Self.macroValue(name) + "}")
+            writeAnchor(name)
         case .placeholder:
             lossy("jira-wiki.placeholder-dropped", "editor placeholders have no wiki form and were left out", severity: .info)
         case .span(let span):
