@@ -89,7 +89,7 @@ enum WikiLossiness {
         }
         let normalTitle = title.map { WikiEmitter.macroValue($0).trimmingSpaces() }
         return container("panel", content, open: open) {
-            .panel(Panel(kind: normalKind, title: normalTitle, blocks: $0, attributes: attributes))
+            .panel(Panel(kind: normalKind, title: normalTitle, blocks: $0, attributes: WikiEmitter.macroAttributes(attributes)))
         }
     }
 
@@ -99,9 +99,10 @@ enum WikiLossiness {
         if body.contains("{" + name + "}"), !body.contains("{" + (name == "code" ? "noformat" : "code") + "}") {
             name = name == "code" ? "noformat" : "code"
         }
-        guard name == "code" else { return CodeBlock(text: code.text, attributes: code.attributes) }
+        let attributes = WikiEmitter.macroAttributes(code.attributes)
+        guard name == "code" else { return CodeBlock(text: code.text, attributes: attributes) }
         return CodeBlock(language: code.language.map { WikiEmitter.macroValue($0).trimmingSpaces() }, text: code.text,
-                         title: code.title.map { WikiEmitter.macroValue($0).trimmingSpaces() }, attributes: code.attributes)
+                         title: code.title.map { WikiEmitter.macroValue($0).trimmingSpaces() }, attributes: attributes)
     }
 
     // MARK: - Lists and tables

@@ -131,10 +131,7 @@ struct WikiEmitter {
         var parameters: [String] = []
         if let language = code.language, name == "code" { parameters.append(Self.macroValue(language)) }
         if let title = code.title, name == "code" { parameters.append("title=" + Self.macroValue(title)) }
-        for attribute in code.attributes {
-            parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
-                              : Self.macroValue(attribute.name) + "=" + Self.macroValue(attribute.value))
-        }
+        parameters += macroParameters(code.attributes)
         write("{" + name + (parameters.isEmpty ? "" : ":" + parameters.joined(separator: "|")) + "}\n")
         write(code.text)
         write("\n{" + name + "}")
@@ -164,10 +161,7 @@ struct WikiEmitter {
         default:
             if let colour = WikiVocabulary.background(for: panel.kind) { parameters.append("bgColor=" + colour) }
         }
-        for attribute in panel.attributes {
-            parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
-                              : Self.macroValue(attribute.name) + "=" + Self.macroValue(attribute.value))
-        }
+        parameters += macroParameters(panel.attributes)
         writeContainer("panel", parameters: parameters, blocks: panel.blocks)
     }
 
@@ -224,6 +218,28 @@ struct WikiEmitter {
     }
 
     // MARK: - Parameter values
+
+    /// Attributes as macro parameters (`name` or `name=value`). A name that is empty once the
+    /// characters a parameter cannot hold are gone would not read back, so it is left out.
+    mutating func macroParameters(_ attributes: [Attribute]) -> [String] {
+        var parameters: [String] = []
+        for attribute in Self.macroAttributes(attributes) {
+            parameters.append(attribute.value.isEmpty ? attribute.name : attribute.name + "=" + attribute.value)
+        }
+        if parameters.count < attributes.count {
+            lossy("jira-wiki.parameter-dropped", "macro parameters whose name is only blanks or | { } were left out")
+        }
+        return parameters
+    }
+
+    /// Attributes as the reader gives them back from macro parameters: `| { }` and line ends
+    /// replaced by spaces, blanks trimmed, empty names left out.
+    static func macroAttributes(_ attributes: [Attribute]) -> [Attribute] {
+        attributes.compactMap { attribute in
+            let name = macroValue(attribute.name).trimmingSpaces()
+            return name.isEmpty ? nil : Attribute(name, macroValue(attribute.value).trimmingSpaces())
+        }
+    }
 
     /// A macro parameter value without the characters that would end it.
     static func macroValue(_ value: String) -> String {
