@@ -252,7 +252,9 @@ extension ASTToADF {
     mutating func image(_ image: Image, in context: ADFContext, into out: inout [JSONValue]) {
         guard let media = mediaNode(image) else {
             note("adf.attachment-image", "ADF cannot reference attachment \"\(ASTToADF.name(of: image))\" by name; written as text")
-            out.append(ADFBuild.node("paragraph", content: [ADFBuild.text(ASTToADF.name(of: image))]))
+            // ADF forbids empty text nodes: an image without any name leaves an empty paragraph.
+            let name = ASTToADF.name(of: image)
+            out.append(ADFBuild.node("paragraph", content: name.isEmpty ? [] : [ADFBuild.text(name)]))
             return
         }
         let extras = ADFExtras(image.attributes)

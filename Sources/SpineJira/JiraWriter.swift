@@ -75,7 +75,9 @@ struct PayloadBuilder {
     private mutating func payload(for requirement: Requirement, parent: Requirement?) -> JSONValue {
         let name = requirement.key ?? requirement.summary
         var fields = JSONObject()
-        if let project = options[setting: "jira.project"] ?? requirement.key.flatMap(PayloadBuilder.projectKey) {
+        // The project: the setting, the key's prefix, or a read payload's `project: {key}` (kept as field Project).
+        if let project = options[setting: "jira.project"] ?? requirement.key.flatMap(PayloadBuilder.projectKey)
+            ?? requirement[field: "Project"]?["key"]?.stringValue {
             fields.append("project", ["key": .string(project)])
         } else {
             diagnostics.append(.warning("jira.no-project", "no project for \"\(name)\"; set jira.project (--project)"))

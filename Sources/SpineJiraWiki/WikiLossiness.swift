@@ -155,7 +155,7 @@ enum WikiLossiness {
         return result
     }
 
-    /// A cell's blocks: paragraphs (and flattened blocks) joined by line breaks, lists and headings kept.
+    /// A cell's blocks: paragraphs (and flattened blocks, headings too) joined by line breaks, lists kept.
     private static func cell(_ content: [Block]) -> [Block] {
         var result: [Block] = []
         var line: [Inline] = []
@@ -167,7 +167,6 @@ enum WikiLossiness {
         for block in content {
             switch block {
             case .list(let list): flush(); result.append(.list(self.list(list)))
-            case .heading(let heading): flush(); result += self.block(.heading(heading), open: [])
             case .paragraph(let content): if !line.isEmpty { line.append(.lineBreak) }; line += content
             case .image(let image): if !line.isEmpty { line.append(.lineBreak) }; line.append(.image(image))
             default: if !line.isEmpty { line.append(.lineBreak) }; line += WikiEmitter.flatten(block)

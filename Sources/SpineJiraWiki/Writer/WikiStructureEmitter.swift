@@ -84,14 +84,15 @@ extension WikiEmitter {
         }
     }
 
-    /// A cell's blocks: paragraphs joined with `\\`, lists and headings on their own lines.
+    /// A cell's blocks: paragraphs joined with `\\`, lists on their own lines. A heading line
+    /// would end the table row when read, so headings are flattened to bold text like other blocks.
     private mutating func writeCell(_ blocks: [Block]) {
         let start = out.count
         var previousNeedsLine = false
         for (index, block) in blocks.enumerated() {
             let needsLine: Bool
             switch block {
-            case .list, .heading: needsLine = true
+            case .list: needsLine = true
             default: needsLine = false
             }
             if index > 0 {
@@ -106,15 +107,13 @@ extension WikiEmitter {
             switch block {
             case .paragraph(let inlines):
                 writeInlines(inlines, multiLine: false, lineStart: index == 0 || previousNeedsLine)
-            case .heading(let heading):
-                writeBlock(.heading(heading))
             case .list(let list):
                 writeList(list, prefix: [])
             case .image(let image):
                 writeImageInline(image)
             default:
                 lossy("jira-wiki.cell-block-flattened",
-                      "Jira table cells cannot hold code, quotes, panels or tables; their text was written inline")
+                      "Jira table cells cannot hold headings, code, quotes, panels or tables; their text was written inline")
                 writeInlines(Self.flatten(block), multiLine: false, lineStart: index == 0 || previousNeedsLine)
             }
             previousNeedsLine = needsLine
