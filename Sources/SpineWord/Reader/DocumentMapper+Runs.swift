@@ -57,6 +57,9 @@ extension DocumentMapper {
                 var innerFields: [OpenField] = []
                 collect(element.children, style: style, into: &inner, fields: &innerFields, depth: depth + 1)
                 content.bookmarks += inner.bookmarks
+                // Underlining inside a hyperlink is the link's look (Word's Hyperlink style,
+                // LibreOffice's direct formatting), not emphasis of its own.
+                for index in inner.atoms.indices { inner.atoms[index].style.underline = false }
                 if let link = hyperlink(element, atoms: inner.atoms) { append(link, &content, &fields) }
             case "fldSimple":
                 var inner = ParagraphContent()

@@ -32,10 +32,13 @@ extension DocumentBuilder {
             inner.underline = true
             write(children, inner, depth: next)
         case .superscript(let children):
+            // Word has one vertical alignment per run: the innermost wins.
             inner.superscript = true
+            inner.subscript = false
             write(children, inner, depth: next)
         case .subscript(let children):
             inner.subscript = true
+            inner.superscript = false
             write(children, inner, depth: next)
         case .code(let text):
             inner.code = true
