@@ -38,7 +38,11 @@ enum WordLossiness {
             let normal = inlines(content)
             return normal.isEmpty ? [] : [.paragraph(normal)]
         case .heading(let heading):
-            return [.heading(Heading(level: max(1, min(6, heading.level)), content: inlines(heading.content), anchor: heading.anchor))]
+            // The heading's first bookmark is its anchor; further ones lead its content.
+            let (anchors, content) = anchorsAndContent(heading.content)
+            let names = (heading.anchor.map { [$0] } ?? []) + anchors
+            return [.heading(Heading(level: max(1, min(6, heading.level)), content: names.dropFirst().map(Inline.anchor) + content,
+                                     anchor: names.first))]
         case .list(let list):
             return [.list(ListBlock(kind: list.kind, tight: list.tight, items: list.items.map { item in
                 ListItem(task: item.task, blocks: blocks(item.blocks, referenced: referenced))
@@ -56,7 +60,13 @@ enum WordLossiness {
         case .expand(let expand):
             return [.expand(Expand(title: expand.title, blocks: blocks(expand.blocks, referenced: referenced)))]
         case .tableOfContents(let toc):
-            return [.tableOfContents(TableOfContents(attributes: toc.attributes.filter { $0.name == "minLevel" || $0.name == "maxLevel" }))]
+            // Only the levels are kept, in a TOC field's `\o "min-max"`; 1 and 3 are the defaults.
+            let maxLevel = toc.attributes[named: "maxLevel"].flatMap(Int.init).map { max(1, min(9, $0)) } ?? 3
+            let minLevel = toc.attributes[named: "minLevel"].flatMap(Int.init).map { max(1, min(maxLevel, $0)) } ?? 1
+            var attributes: [Attribute] = []
+            if minLevel != 1 { attributes.append(Attribute("minLevel", String(minLevel))) }
+            if maxLevel != 3 { attributes.append(Attribute("maxLevel", String(maxLevel))) }
+            return [.tableOfContents(TableOfContents(attributes: attributes))]
         case .image(let image):
             // Without a local file the image is an italic placeholder (`docx.image-remote`/`-missing`);
             // a title is a caption paragraph after it.
@@ -83,13 +93,97 @@ enum WordLossiness {
         }
     }
 
+    /// A table as the reader rebuilds it from the grid the writer lays out: head rows make
+    /// header cells, footers become body rows, row spans stop where the writer's merge stops,
+    /// alignment comes from each cell's first paragraph and is lifted to the column when every
+    /// one-column cell in it shares it, and only the background colour of cell attributes stays.
     static func table(_ table: Table, referenced: Set<String>) -> Table {
-        Table(caption: table.caption.map(inlines), columns: table.columns.map { TableColumn(alignment: $0.alignment) }, rows: table.rows.map { row in
-            TableRow(section: row.section == .foot ? .body : row.section, cells: row.cells.map { cell in
-                TableCell(header: cell.header, colspan: cell.colspan, rowspan: cell.rowspan, alignment: cell.alignment,
-                          blocks: blocks(cell.blocks, referenced: referenced))
-            })
-        })
+        let layout = DocumentBuilder.layout(table)
+        var rows: [TableRow] = []
+        var placed: [[(column: Int, span: Int, alignment: Alignment?)]] = []
+        var alignmentsByColumn: [Int: [Alignment?]] = [:]
+        for (rowIndex, slots) in layout.rows.enumerated() {
+            let row = table.rows[rowIndex]
+            var cells: [TableCell] = []
+            var aligned: [(column: Int, span: Int, alignment: Alignment?)] = []
+            for case .cell(let cell, let start) in slots {
+                let span = max(1, cell.colspan)
+                let header = cell.header || row.section == .head
+                let effective = cell.alignment ?? (start < table.columns.count ? table.columns[start].alignment : nil)
+                let alignment = firstParagraphAlignment(cell.blocks, effective)
+                var attributes: [Attribute] = []
+                if let fill = DocumentBuilder.cellFill(cell.attributes)?.uppercased(), fill != "FFFFFF" {
+                    attributes.append(Attribute("background", "#" + fill))
+                }
+                cells.append(TableCell(header: header, colspan: span, rowspan: rowspan(of: start, row: rowIndex, in: layout.rows),
+                                       alignment: alignment, blocks: blocks(cell.blocks, referenced: referenced), attributes: attributes))
+                aligned.append((start, span, alignment))
+                if span == 1 { alignmentsByColumn[start, default: []].append(alignment) }
+            }
+            placed.append(aligned)
+            rows.append(TableRow(section: row.section == .head ? .head : .body, cells: cells))
+        }
+        let columns = (0..<layout.width).map { column -> TableColumn in
+            let values = alignmentsByColumn[column] ?? []
+            return TableColumn(alignment: values.first.flatMap { first in values.allSatisfy { $0 == first } ? first : nil })
+        }
+        for rowIndex in rows.indices {
+            for cellIndex in rows[rowIndex].cells.indices {
+                let start = placed[rowIndex][cellIndex].column
+                if start < columns.count, rows[rowIndex].cells[cellIndex].alignment == columns[start].alignment {
+                    rows[rowIndex].cells[cellIndex].alignment = nil
+                }
+            }
+        }
+        if rows.isEmpty {   // `docx.table-empty`: one empty cell
+            return Table(caption: table.caption.map(inlines), columns: [TableColumn()], rows: [TableRow(cells: [TableCell(blocks: [])])])
+        }
+        return Table(caption: table.caption.map(inlines), columns: columns, rows: rows)
+    }
+
+    /// How many rows the cell starting at `column` in `row` covers: itself plus the
+    /// continuation slots the writer placed below it.
+    private static func rowspan(of column: Int, row: Int, in rows: [[DocumentBuilder.Slot]]) -> Int {
+        var span = 1
+        var below = row + 1
+        while below < rows.count {
+            var position = 0
+            var continues = false
+            for slot in rows[below] {
+                switch slot {
+                case .continuation(let width):
+                    if position == column { continues = true }
+                    position += width
+                case .cell(let cell, let start):
+                    position = start + max(1, cell.colspan)
+                }
+            }
+            guard continues else { break }
+            span += 1
+            below += 1
+        }
+        return span
+    }
+
+    /// The alignment the reader finds on a cell's first direct paragraph: headings carry none,
+    /// block images are centred by default, containers (code, panels, tables…) are skipped to
+    /// the next paragraph, and an empty remainder is the writer's closing paragraph.
+    private static func firstParagraphAlignment(_ blocks: [Block], _ effective: Alignment?) -> Alignment? {
+        for block in blocks {
+            switch block {
+            case .paragraph, .list, .rule, .issueQuery: return effective
+            case .heading: return nil
+            case .image: return effective ?? .center
+            case .quote(let content):
+                if !content.isEmpty, content.allSatisfy({ if case .paragraph = $0 { return true }; return false }) { return effective }
+            case .division(let division):
+                if !division.blocks.isEmpty { return firstParagraphAlignment(division.blocks, effective) }
+            case .footnote: return effective
+            case .code, .table, .panel, .expand, .tableOfContents, .requirement, .layout, .raw:
+                continue
+            }
+        }
+        return effective
     }
 
     static func requirement(_ requirement: Requirement, referenced: Set<String>) -> Requirement {
@@ -103,10 +197,23 @@ enum WordLossiness {
     // MARK: - Inlines
 
     /// Inline content as the reader rebuilds it: formatting flattened to runs, regrouped.
+    /// Bookmarks carry no position the reader keeps: a paragraph's anchors come first.
     static func inlines(_ content: [Inline]) -> [Inline] {
+        let (anchors, grouped) = anchorsAndContent(content)
+        return anchors.map(Inline.anchor) + grouped
+    }
+
+    /// The anchor names in `content` (document order) and the rest, regrouped.
+    static func anchorsAndContent(_ content: [Inline]) -> ([String], [Inline]) {
         var atoms: [Atom] = []
         atomize(content, RunStyle(), inLink: false, into: &atoms)
-        return InlineGrouping.group(atoms[...])
+        var anchors: [String] = []
+        atoms.removeAll { atom in
+            guard case .inline(.anchor(let name)) = atom.content else { return false }
+            anchors.append(name)
+            return true
+        }
+        return (anchors, InlineGrouping.group(atoms[...]))
     }
 
     private static func atomize(_ content: [Inline], _ style: RunStyle, inLink: Bool, into atoms: inout [Atom]) {
@@ -171,7 +278,7 @@ enum WordLossiness {
         let content = link.content.isEmpty ? [Inline.text(LinkResolver.displayText(link.target))] : link.content
         let target: LinkTarget
         switch LinkResolver.resolve(link.target, ConversionOptions()) {
-        case .external(let url) where !inLink: target = LinkResolver.target(forURL: url)
+        case .external(let url) where !inLink: target = LinkResolver.Sites(ConversionOptions()).target(forURL: url)
         case .internal(let anchor) where !inLink: target = .anchor(anchor)
         default:
             atomize(content, style, inLink: inLink, into: &atoms)

@@ -210,7 +210,7 @@ extension DocumentMapper {
         if let id = element.attribute("id", XNS.r), let relationship = target(id) {
             var url = relationship.target
             if let anchor = element.w("anchor") { url += "#" + anchor }
-            destination = LinkResolver.target(forURL: url)
+            destination = links.target(forURL: url)
         } else if let anchor = element.w("anchor") {
             destination = .anchor(anchor)
         } else {
@@ -246,7 +246,7 @@ extension DocumentMapper {
             pendingSwitch = nil
         }
         let target: LinkTarget
-        if let url { target = LinkResolver.target(forURL: anchor.map { url + "#" + $0 } ?? url) }
+        if let url { target = links.target(forURL: anchor.map { url + "#" + $0 } ?? url) }
         else if let anchor { target = .anchor(anchor) }
         else { return nil }
         return linkAtom(target, atoms: atoms, title: tooltip)
