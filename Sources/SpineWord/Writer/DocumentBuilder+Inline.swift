@@ -65,6 +65,7 @@ extension DocumentBuilder {
             run(date, format: format)
         case .emoji(let emoji):
             if let fallback = emoji.fallback {
+                note("docx.emoji-as-text", "Emoji :\(emoji.shortName): is written as its Unicode character")
                 run(fallback, format: format)
             } else {
                 note("docx.emoji-as-text", "Emoji :\(emoji.shortName): has no Unicode fallback; written as its short name")
