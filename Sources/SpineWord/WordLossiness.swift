@@ -7,32 +7,35 @@ import SpineCore
 /// options — no site URL and no image files — following Formats/wordprocessingml.md §3.
 /// Inline content goes through the reader's own run model (`Atom` → `InlineGrouping`), so the
 /// canonical nesting of formatting is by construction the one the reader produces.
-enum WordLossiness {
+struct WordLossiness {
+    /// Labels that become Word footnotes (`FootnoteReach`): their definitions move to the end;
+    /// other definitions stay as paragraphs, and references to other labels become `[label]` text.
+    let reached: Set<String>
+
     static func normalize(_ document: Document) -> Document {
         var metadata = Metadata(source: SourceInfo(format: "docx"))
         metadata.title = document.metadata.title
         metadata.labels = document.metadata.labels
-        var references: [String] = []
-        collectFootnoteReferences(document.blocks, into: &references)
-        var body = blocks(document.blocks, referenced: Set(references))
+        let definitions = FootnoteReach.definitions(document.blocks)
+        let references = FootnoteReach.order(document.blocks, definitions: definitions)
+        let lossiness = WordLossiness(reached: Set(references))
+        var body = lossiness.blocks(document.blocks)
         // Referenced definitions are read back from footnotes.xml, after the body, numbered 1, 2, … by first reference.
-        var definitions: [String: Footnote] = [:]
-        document.visit(block: { if case .footnote(let note) = $0, definitions[note.label] == nil { definitions[note.label] = note } })
         var seen = Set<String>()
         for label in references where seen.insert(label).inserted {
             guard let note = definitions[label] else { continue }
-            body.append(.footnote(Footnote(label: String(seen.count), blocks: blocks(note.blocks, referenced: []))))
+            body.append(.footnote(Footnote(label: String(seen.count), blocks: lossiness.blocks(note.blocks))))
         }
         return Document(metadata: metadata, blocks: renumber(body, labels: Dictionary(uniqueKeysWithValues: zipLabels(references))))
     }
 
     // MARK: - Blocks
 
-    static func blocks(_ blocks: [Block], referenced: Set<String>) -> [Block] {
-        blocks.flatMap { block($0, referenced: referenced) }
+    func blocks(_ blocks: [Block]) -> [Block] {
+        blocks.flatMap { block($0) }
     }
 
-    static func block(_ block: Block, referenced: Set<String>) -> [Block] {
+    func block(_ block: Block) -> [Block] {
         switch block {
         case .paragraph(let content):
             let normal = inlines(content)
@@ -41,24 +44,25 @@ enum WordLossiness {
             // The heading's first bookmark is its anchor; further ones lead its content.
             let (anchors, content) = anchorsAndContent(heading.content)
             let names = (heading.anchor.map { [$0] } ?? []) + anchors
+            if names.isEmpty && content.isEmpty { return [] }   // an empty heading is not read back
             return [.heading(Heading(level: max(1, min(6, heading.level)), content: names.dropFirst().map(Inline.anchor) + content,
                                      anchor: names.first))]
         case .list(let list):
             return [.list(ListBlock(kind: list.kind, tight: list.tight, items: list.items.map { item in
-                ListItem(task: item.task, blocks: blocks(item.blocks, referenced: referenced))
+                ListItem(task: item.task, blocks: blocks(item.blocks))
             }))]
         case .code(let code):
             return [.code(CodeBlock(language: code.language, text: code.text, title: code.title))]
         case .quote(let content):
-            return [.quote(blocks(content, referenced: referenced))]
+            return [.quote(blocks(content))]
         case .rule:
             return [.rule]
         case .table(let table):
-            return [.table(self.table(table, referenced: referenced))]
+            return [.table(self.table(table))]
         case .panel(let panel):
-            return [.panel(Panel(kind: panel.kind, title: panel.title, blocks: blocks(panel.blocks, referenced: referenced)))]
+            return [.panel(Panel(kind: panel.kind, title: panel.title, blocks: blocks(panel.blocks)))]
         case .expand(let expand):
-            return [.expand(Expand(title: expand.title, blocks: blocks(expand.blocks, referenced: referenced)))]
+            return [.expand(Expand(title: expand.title, blocks: blocks(expand.blocks)))]
         case .tableOfContents(let toc):
             // Only the levels are kept, in a TOC field's `\o "min-max"`; 1 and 3 are the defaults.
             let maxLevel = toc.attributes[named: "maxLevel"].flatMap(Int.init).map { max(1, min(9, $0)) } ?? 3
@@ -75,19 +79,19 @@ enum WordLossiness {
         case .issueQuery(let query):
             return [.paragraph([.text("Jira issues: "), .code(query.jql)])]
         case .requirement(let requirement):
-            return [.requirement(self.requirement(requirement, referenced: referenced))]
+            return [.requirement(self.requirement(requirement))]
         case .layout(let layout):
             return [.layout(Layout(sections: layout.sections.map { section in
-                LayoutSection(type: section.type, columns: section.columns.map { LayoutColumn(blocks: blocks($0.blocks, referenced: referenced)) })
+                LayoutSection(type: section.type, columns: section.columns.map { LayoutColumn(blocks: blocks($0.blocks)) })
             }))]
         case .footnote(let footnote):
-            guard !referenced.contains(footnote.label) else { return [] }
+            guard !reached.contains(footnote.label) else { return [] }
             var content = footnote.blocks
             if case .paragraph(let first)? = content.first { content[0] = .paragraph([.text("[\(footnote.label)] ")] + first) }
             else { content.insert(.paragraph([.text("[\(footnote.label)]")]), at: 0) }
-            return blocks(content, referenced: referenced)
+            return blocks(content)
         case .division(let division):
-            return blocks(division.blocks, referenced: referenced)
+            return blocks(division.blocks)
         case .raw(let raw):
             return raw.format == "docx" || raw.format == "flat-opc" ? [.raw(raw)] : [.code(CodeBlock(language: raw.format, text: raw.content))]
         }
@@ -97,7 +101,7 @@ enum WordLossiness {
     /// header cells, footers become body rows, row spans stop where the writer's merge stops,
     /// alignment comes from each cell's first paragraph and is lifted to the column when every
     /// one-column cell in it shares it, and only the background colour of cell attributes stays.
-    static func table(_ table: Table, referenced: Set<String>) -> Table {
+    func table(_ table: Table) -> Table {
         let layout = DocumentBuilder.layout(table)
         var rows: [TableRow] = []
         var placed: [[(column: Int, span: Int, alignment: Alignment?)]] = []
@@ -116,7 +120,7 @@ enum WordLossiness {
                     attributes.append(Attribute("background", "#" + fill))
                 }
                 cells.append(TableCell(header: header, colspan: span, rowspan: rowspan(of: start, row: rowIndex, in: layout.rows),
-                                       alignment: alignment, blocks: blocks(cell.blocks, referenced: referenced), attributes: attributes))
+                                       alignment: alignment, blocks: blocks(cell.blocks), attributes: attributes))
                 aligned.append((start, span, alignment))
                 if span == 1 { alignmentsByColumn[start, default: []].append(alignment) }
             }
@@ -143,7 +147,7 @@ enum WordLossiness {
 
     /// How many rows the cell starting at `column` in `row` covers: itself plus the
     /// continuation slots the writer placed below it.
-    private static func rowspan(of column: Int, row: Int, in rows: [[DocumentBuilder.Slot]]) -> Int {
+    private func rowspan(of column: Int, row: Int, in rows: [[DocumentBuilder.Slot]]) -> Int {
         var span = 1
         var below = row + 1
         while below < rows.count {
@@ -168,7 +172,7 @@ enum WordLossiness {
     /// The alignment the reader finds on a cell's first direct paragraph: headings carry none,
     /// block images are centred by default, containers (code, panels, tables…) are skipped to
     /// the next paragraph, and an empty remainder is the writer's closing paragraph.
-    private static func firstParagraphAlignment(_ blocks: [Block], _ effective: Alignment?) -> Alignment? {
+    private func firstParagraphAlignment(_ blocks: [Block], _ effective: Alignment?) -> Alignment? {
         for block in blocks {
             switch block {
             case .paragraph, .list, .rule, .issueQuery: return effective
@@ -186,11 +190,11 @@ enum WordLossiness {
         return effective
     }
 
-    static func requirement(_ requirement: Requirement, referenced: Set<String>) -> Requirement {
+    func requirement(_ requirement: Requirement) -> Requirement {
         var normal = requirement
-        normal.description = blocks(requirement.description, referenced: referenced)
-        normal.acceptanceCriteria = blocks(requirement.acceptanceCriteria, referenced: referenced)
-        normal.children = requirement.children.map { self.requirement($0, referenced: referenced) }
+        normal.description = blocks(requirement.description)
+        normal.acceptanceCriteria = blocks(requirement.acceptanceCriteria)
+        normal.children = requirement.children.map { self.requirement($0) }
         return normal
     }
 
@@ -198,13 +202,13 @@ enum WordLossiness {
 
     /// Inline content as the reader rebuilds it: formatting flattened to runs, regrouped.
     /// Bookmarks carry no position the reader keeps: a paragraph's anchors come first.
-    static func inlines(_ content: [Inline]) -> [Inline] {
+    func inlines(_ content: [Inline]) -> [Inline] {
         let (anchors, grouped) = anchorsAndContent(content)
         return anchors.map(Inline.anchor) + grouped
     }
 
     /// The anchor names in `content` (document order) and the rest, regrouped.
-    static func anchorsAndContent(_ content: [Inline]) -> ([String], [Inline]) {
+    func anchorsAndContent(_ content: [Inline]) -> ([String], [Inline]) {
         var atoms: [Atom] = []
         atomize(content, RunStyle(), inLink: false, into: &atoms)
         var anchors: [String] = []
@@ -216,11 +220,11 @@ enum WordLossiness {
         return (anchors, InlineGrouping.group(atoms[...]))
     }
 
-    private static func atomize(_ content: [Inline], _ style: RunStyle, inLink: Bool, into atoms: inout [Atom]) {
+    private func atomize(_ content: [Inline], _ style: RunStyle, inLink: Bool, into atoms: inout [Atom]) {
         for inline in content { atomize(inline, style, inLink: inLink, into: &atoms) }
     }
 
-    private static func text(_ value: String, _ style: RunStyle, code: Bool = false, into atoms: inout [Atom]) {
+    private func text(_ value: String, _ style: RunStyle, code: Bool = false, into atoms: inout [Atom]) {
         // Tabs stay text, newlines become breaks, other control characters are dropped.
         var current = ""
         for scalar in value.unicodeScalars {
@@ -236,7 +240,7 @@ enum WordLossiness {
         if !current.isEmpty { atoms.append(Atom(style: style, content: code ? .code(current) : .text(current))) }
     }
 
-    private static func atomize(_ inline: Inline, _ style: RunStyle, inLink: Bool, into atoms: inout [Atom]) {
+    private func atomize(_ inline: Inline, _ style: RunStyle, inLink: Bool, into atoms: inout [Atom]) {
         var inner = style
         switch inline {
         case .text(let value): text(value, style, into: &atoms)
@@ -262,7 +266,14 @@ enum WordLossiness {
         case .status(let status): inner.bold = true; text(status.text.uppercased(), inner, into: &atoms)
         case .date(let date): text(date, style, into: &atoms)
         case .emoji(let emoji): text(emoji.fallback ?? ":" + emoji.shortName + ":", style, into: &atoms)
-        case .footnoteReference(let label): atoms.append(Atom(style: RunStyle(), content: .inline(.footnoteReference(label))))
+        case .footnoteReference(let label):
+            guard reached.contains(label) else {   // `docx.footnote-missing`/`-unreachable`: superscript `[label]`
+                inner.superscript = true
+                inner.subscript = false
+                text("[" + label + "]", inner, into: &atoms)
+                return
+            }
+            atoms.append(Atom(style: RunStyle(), content: .inline(.footnoteReference(label))))
         case .anchor(let name): atoms.append(Atom(style: style, content: .inline(.anchor(name))))
         case .placeholder(let value): inner.italic = true; text(value, inner, into: &atoms)
         case .span(let span): atomize(span.content, style, inLink: inLink, into: &atoms)
@@ -274,7 +285,7 @@ enum WordLossiness {
 
     /// A link the writer can resolve becomes one atom carrying the flags all its runs share;
     /// an unresolvable one (page, user, space, issue without a site) or a nested one is its text.
-    private static func link(_ link: Link, _ style: RunStyle, inLink: Bool, into atoms: inout [Atom]) {
+    private func link(_ link: Link, _ style: RunStyle, inLink: Bool, into atoms: inout [Atom]) {
         let content = link.content.isEmpty ? [Inline.text(LinkResolver.displayText(link.target))] : link.content
         let target: LinkTarget
         switch LinkResolver.resolve(link.target, ConversionOptions()) {
@@ -287,7 +298,16 @@ enum WordLossiness {
         var inner: [Atom] = []
         atomize(content, style, inLink: true, into: &inner)
         for index in inner.indices { inner[index].style.underline = false }   // underline in a link reads as its look
-        guard !inner.isEmpty else { return }
+        // Bookmarks inside the link belong to the paragraph (which lists them first).
+        inner.removeAll { atom in
+            guard case .inline(.anchor) = atom.content else { return false }
+            atoms.append(atom)
+            return true
+        }
+        if inner.isEmpty {
+            guard !link.content.isEmpty else { return }
+            inner = [Atom(style: style, content: .text(LinkResolver.displayText(target)))]   // a link with no text shows its target
+        }
         let common = InlineGrouping.commonStyle(inner)
         let grouped = InlineGrouping.group(InlineGrouping.removing(common, from: inner)[...])
         if case .issue(let key) = target, grouped == [.text(key)], link.title == nil {
@@ -298,10 +318,6 @@ enum WordLossiness {
     }
 
     // MARK: - Footnote numbering
-
-    static func collectFootnoteReferences(_ blocks: [Block], into labels: inout [String]) {
-        Document(blocks: blocks).visit(inline: { if case .footnoteReference(let label) = $0 { labels.append(label) } })
-    }
 
     private static func zipLabels(_ references: [String]) -> [(String, String)] {
         var seen: [String: String] = [:]
