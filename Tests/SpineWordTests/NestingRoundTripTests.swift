@@ -57,6 +57,19 @@ final class NestingRoundTripTests: XCTestCase {
         XCTAssertEqual(read.blocks, [.paragraph([.subscript([.text("a")]), .superscript([.text("b")])])])
     }
 
+    func testLinkInsideAFootnoteSurvives() throws {
+        try roundTrip([.paragraph([.text("See"), .footnoteReference("1")]),
+                       .footnote(Footnote(label: "1", blocks: [.paragraph([.link(Link(target: .url("https://example.com/spec"), content: [.text("the spec")]))])]))])
+    }
+
+    func testAFootnoteReferencingOnlyItselfIsKeptAsAParagraph() throws {
+        let document = Document(blocks: [.paragraph([.text("Body")]), .footnote(Footnote(label: "1", blocks: [.paragraph([.text("Loop"), .footnoteReference("1")])]))])
+        let written = try DocxWriter().write(document, options: ConversionOptions())
+        XCTAssertTrue(written.diagnostics.contains { $0.code == "docx.footnote-unreachable" })
+        let read = try DocxReader().read(written.bytes, options: ConversionOptions()).document
+        XCTAssertEqual(read.blocks, [.paragraph([.text("Body")]), .paragraph([.text("[1] Loop"), .superscript([.text("[1]")])])])
+    }
+
     func testCodeInsideALinkIsNotReadAsUnderlined() throws {
         try roundTrip([.paragraph([.link(Link(target: .url("https://example.com"), content: [.code("reset()"), .text(" docs")]))])])
     }
