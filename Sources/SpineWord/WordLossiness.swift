@@ -177,7 +177,7 @@ struct WordLossiness {
             switch block {
             case .paragraph, .list, .rule, .issueQuery: return effective
             case .heading: return nil
-            case .image: return effective ?? .center
+            case .image: return effective   // not embedded (no files here): a plain placeholder paragraph
             case .quote(let content):
                 if !content.isEmpty, content.allSatisfy({ if case .paragraph = $0 { return true }; return false }) { return effective }
             case .division(let division):

@@ -141,10 +141,12 @@ final class DocumentBuilder {
             writeTableOfContents(toc, context)
         case .image(let image):
             var props = properties(context, style: context.paragraphStyle)
-            props.alignment = props.alignment ?? "center"
+            let embedded = embed(image)
+            // A figure is centred; the placeholder of an image that is not embedded is plain text.
+            if embedded != nil { props.alignment = props.alignment ?? "center" }
             body.raw("<w:p>")
             props.write(into: &body)
-            writeImage(image, format: RunFormat())
+            writeImage(image, embedded: embedded, format: RunFormat())
             body.raw("</w:p>")
             if let title = image.title, !title.isEmpty {
                 paragraph([.text(title)], properties(context, style: "Caption"))
