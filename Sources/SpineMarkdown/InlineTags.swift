@@ -16,6 +16,9 @@ enum InlineTags {
         case "sup": return attributes.isEmpty ? .superscript(content) : nil
         case "sub": return attributes.isEmpty ? .subscript(content) : nil
         case "ins": return attributes.isEmpty ? .underline(content) : nil
+        case "em": return attributes.isEmpty ? .emphasis(content) : nil
+        case "strong": return attributes.isEmpty ? .strong(content) : nil
+        case "del": return attributes.isEmpty ? .strikethrough(content) : nil
         case "time":
             guard attributes.count == 1, let value = attribute("datetime") else { return nil }
             return .date(value)

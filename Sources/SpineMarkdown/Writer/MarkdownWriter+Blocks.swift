@@ -9,7 +9,7 @@ extension MarkdownRenderer {
     static let rawNewline: UInt8 = 0x00
 
     mutating func paragraph(_ content: [Inline]) -> [UInt8] {
-        fixLines(inlines(content))
+        fixLines(checkedInlines(content))
     }
 
     /// Escapes what would change meaning at the start or end of a line: block markers,
@@ -27,8 +27,17 @@ extension MarkdownRenderer {
             isFirstLine = false
             lineStart = lineEnd + 1
         }
-        for i in out.indices where out[i] == MarkdownRenderer.rawNewline { out[i] = ASCII.newline }
-        return out
+        guard out.contains(MarkdownRenderer.rawNewline) else { return out }
+        // A line inside inline raw HTML cannot be escaped: when it could start a block
+        // (`>`, `#`, `-`, `<`, …), indent it by four spaces, which paragraph continuation strips.
+        var restored: [UInt8] = []
+        restored.reserveCapacity(out.count + 8)
+        for i in out.indices {
+            guard out[i] == MarkdownRenderer.rawNewline else { restored.append(out[i]); continue }
+            restored.append(ASCII.newline)
+            if i + 1 < out.count, !isLetter(out[i + 1]) { restored += [ASCII.space, ASCII.space, ASCII.space, ASCII.space] }
+        }
+        return restored
     }
 
     func fixLine(_ line: ArraySlice<UInt8>, isFirstLine: Bool, into out: inout [UInt8]) {
@@ -92,10 +101,10 @@ extension MarkdownRenderer {
         if heading.anchor != nil { note(.warning, "markdown.heading-anchor", "explicit heading anchors cannot be written in Markdown and were dropped") }
         let hasBreak = containsBreak(heading.content)
         if hasBreak && heading.level <= 2 && !heading.content.isEmpty {
-            let text = fixLines(inlines(heading.content))
+            let text = fixLines(checkedInlines(heading.content))
             return text + Array((heading.level == 1 ? "\n===" : "\n---").utf8)
         }
-        var text = inlines(heading.content, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
+        var text = checkedInlines(heading.content, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
         var out = [UInt8](repeating: ASCII.hash, count: min(max(heading.level, 1), 6))
         guard !text.isEmpty else { return out }
         // a trailing run of #s would be read as a closing sequence
@@ -210,14 +219,17 @@ extension MarkdownRenderer {
         return fenced(raw.content, info: "{=" + raw.format + "}")
     }
 
-    /// Whether `content` reads back as exactly one HTML block with the same text.
+    /// Whether `content` reads back as exactly one HTML block with the same text, and that block
+    /// ends by itself: the writer always puts a blank line and more blocks after it, and an HTML
+    /// block whose end condition (`-->`, `?>`, `</script>`, …) is missing would swallow them.
     func isSafeHTMLBlock(_ content: String) -> Bool {
         let bytes = Array(content.utf8)
         guard !bytes.isEmpty, bytes.first == ASCII.lt else { return false }
-        let parser = BlockParser(bytes, firstLine: 1)
+        let parser = BlockParser(bytes + Array("\n\nx".utf8), firstLine: 1)
         parser.parse(from: 0)
-        guard parser.document.children.count == 1, let node = parser.document.children.first, node.kind == .html else { return false }
-        return node.content == bytes
+        let children = parser.document.children
+        guard children.count == 2, children[0].kind == .html, children[1].kind == .paragraph else { return false }
+        return children[0].content == bytes
     }
 
     // MARK: - Panels and footnotes

@@ -22,6 +22,18 @@ extension MarkdownRenderer {
             let previous = index > 0 ? list[index - 1] : nil
             let next = index + 1 < list.count ? list[index + 1] : nil
             escapeText(text, into: &out, inTable: inTable, previous: previous, next: next)
+        case .emphasis(let content) where delimitersAsTags:
+            out.append("<em>")
+            out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
+            out.append("</em>")
+        case .strong(let content) where delimitersAsTags:
+            out.append("<strong>")
+            out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
+            out.append("</strong>")
+        case .strikethrough(let content) where delimitersAsTags:
+            out.append("<del>")
+            out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
+            out.append("</del>")
         case .emphasis(let content):
             let atEdge = delimited && (index == 0 || index == list.count - 1)
             // nested emphasis alternates `*` and `_` where `_` can open and close

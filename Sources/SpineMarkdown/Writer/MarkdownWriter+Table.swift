@@ -69,7 +69,7 @@ extension MarkdownRenderer {
                 case 1:
                     guard case .paragraph(let inlines) = cell.blocks[0], !inlines.isEmpty,
                           !inlines.contains(where: { $0 == .softBreak || $0 == .lineBreak }) else { return nil }
-                    var text = self.inlines(inlines, inTable: true, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
+                    var text = self.checkedInlines(inlines, inTable: true, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
                     if let first = text.first, isSpaceOrTab(first) { text.replaceSubrange(0..<1, with: Array("&#32;".utf8)) }
                     if let last = text.last, isSpaceOrTab(last) { text.replaceSubrange((text.count - 1)..., with: Array("&#32;".utf8)) }
                     rendered.append(text)

@@ -29,6 +29,11 @@ struct MarkdownRenderer {
     var sectionLevel = 1
     /// True while writing the content of emphasis delimited by `*`.
     var insideStarEmphasis = false
+    /// Writes emphasis, strong emphasis and strikethrough as `<em>`, `<strong>`, `<del>` tags:
+    /// the fallback for the rare inline sequences whose delimiter runs would pair differently.
+    var delimitersAsTags = false
+    /// Footnote labels as the inline parser matches them, for checking written inlines.
+    var normalizedFootnoteLabels: Set<String> = []
 
     mutating func note(_ severity: Severity, _ code: String, _ message: String) {
         guard reported.insert(code).inserted else { return }
@@ -38,7 +43,9 @@ struct MarkdownRenderer {
     mutating func collectFootnoteLabels(_ blocks: [Block]) {
         for block in blocks {
             switch block {
-            case .footnote(let note): footnoteLabels.insert(note.label.lowercased())
+            case .footnote(let note):
+                footnoteLabels.insert(note.label.lowercased())
+                normalizedFootnoteLabels.insert(LinkScanners.normalize(Array(note.label.utf8)[...]))
             case .quote(let b): collectFootnoteLabels(b)
             case .list(let list): for item in list.items { collectFootnoteLabels(item.blocks) }
             case .division(let d): collectFootnoteLabels(d.blocks)
