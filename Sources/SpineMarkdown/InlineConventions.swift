@@ -183,7 +183,7 @@ enum InlineConventions {
                 out.append(inline)
                 continue
             }
-            if let tag = parseOpenTag(raw.content), ["sup", "sub", "ins", "em", "strong", "del", "span", "time", "a"].contains(tag.name) {
+            if let tag = parseOpenTag(raw.content), ["sup", "sub", "ins", "em", "strong", "del", "code", "span", "time", "a"].contains(tag.name) {
                 stack.append((out.count, tag.name, tag.attributes))
                 out.append(inline)
                 continue

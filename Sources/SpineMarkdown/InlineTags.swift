@@ -19,6 +19,9 @@ enum InlineTags {
         case "em": return attributes.isEmpty ? .emphasis(content) : nil
         case "strong": return attributes.isEmpty ? .strong(content) : nil
         case "del": return attributes.isEmpty ? .strikethrough(content) : nil
+        case "code":
+            guard attributes.isEmpty, !content.isEmpty, content.allSatisfy({ if case .text = $0 { return true } else { return false } }) else { return nil }
+            return .code(PlainText.of(content))
         case "time":
             guard attributes.count == 1, let value = attribute("datetime") else { return nil }
             return .date(value)

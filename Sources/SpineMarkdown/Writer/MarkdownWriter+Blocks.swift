@@ -9,7 +9,18 @@ extension MarkdownRenderer {
     static let rawNewline: UInt8 = 0x00
 
     mutating func paragraph(_ content: [Inline]) -> [UInt8] {
-        fixLines(checkedInlines(content))
+        let kept = MarkdownRenderer.withoutTrailingBreaks(content)
+        if kept.count < content.count {
+            note(.info, "markdown.trailing-break", "a line break at the end of a paragraph or heading has no effect in Markdown and was dropped")
+        }
+        return fixLines(checkedInlines(kept))
+    }
+
+    /// Breaks at the end of a paragraph are not breaks in Markdown (a trailing `\` is text).
+    static func withoutTrailingBreaks(_ content: [Inline]) -> [Inline] {
+        var kept = content[...]
+        while let last = kept.last, last == .lineBreak || last == .softBreak { kept = kept.dropLast() }
+        return Array(kept)
     }
 
     /// Escapes what would change meaning at the start or end of a line: block markers,
@@ -99,9 +110,10 @@ extension MarkdownRenderer {
 
     mutating func heading(_ heading: Heading) -> [UInt8] {
         if heading.anchor != nil { note(.warning, "markdown.heading-anchor", "explicit heading anchors cannot be written in Markdown and were dropped") }
-        let hasBreak = containsBreak(heading.content)
-        if hasBreak && heading.level <= 2 && !heading.content.isEmpty {
-            let text = fixLines(checkedInlines(heading.content))
+        // setext keeps inner breaks; a trailing one would end the heading, so ATX writes it as a space
+        let kept = MarkdownRenderer.withoutTrailingBreaks(heading.content)
+        if Self.isSetext(heading) {
+            let text = fixLines(checkedInlines(kept))
             return text + Array((heading.level == 1 ? "\n===" : "\n---").utf8)
         }
         var text = checkedInlines(heading.content, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
@@ -118,7 +130,7 @@ extension MarkdownRenderer {
         return out + text
     }
 
-    func containsBreak(_ inlines: [Inline]) -> Bool {
+    static func containsBreak(_ inlines: [Inline]) -> Bool {
         for inline in inlines {
             switch inline {
             case .softBreak, .lineBreak: return true
@@ -214,7 +226,7 @@ extension MarkdownRenderer {
     }
 
     mutating func rawBlock(_ raw: Raw) -> [UInt8] {
-        if raw.format == "html", isSafeHTMLBlock(raw.content) { return Array(raw.content.utf8) }
+        if raw.format == "html", Self.isSafeHTMLBlock(raw.content) { return Array(raw.content.utf8) }
         if raw.format != "html" { note(.info, "markdown.raw-block", "\(raw.format) content is written as a ```{=\(raw.format)} block") }
         return fenced(raw.content, info: "{=" + raw.format + "}")
     }
@@ -222,7 +234,7 @@ extension MarkdownRenderer {
     /// Whether `content` reads back as exactly one HTML block with the same text, and that block
     /// ends by itself: the writer always puts a blank line and more blocks after it, and an HTML
     /// block whose end condition (`-->`, `?>`, `</script>`, …) is missing would swallow them.
-    func isSafeHTMLBlock(_ content: String) -> Bool {
+    static func isSafeHTMLBlock(_ content: String) -> Bool {
         let bytes = Array(content.utf8)
         guard !bytes.isEmpty, bytes.first == ASCII.lt else { return false }
         let parser = BlockParser(bytes + Array("\n\nx".utf8), firstLine: 1)
@@ -246,7 +258,12 @@ extension MarkdownRenderer {
         }
         let content = blocks(panel.blocks, tight: false)
         if let alert, panel.title == nil, panel.attributes.isEmpty {
-            let body = content.isEmpty ? [] : [ASCII.newline] + content
+            // the marker line is a paragraph: a first block that cannot follow one directly
+            // (a list not starting at 1, a setext heading, …) gets a blank line before it
+            var body = content.isEmpty ? [] : [ASCII.newline] + content
+            if let first = panel.blocks.first, !content.isEmpty, !isParagraph(first), !Self.canFollowTightly(.paragraph([]), first) {
+                body.insert(ASCII.newline, at: 0)
+            }
             return prefixLines(Array(("[!" + alert + "]").utf8) + body, first: "> ", rest: "> ", blank: ">")
         }
         var attributes = [Attribute("kind", BlockConventions.panelKindName(panel.kind))]

@@ -11,7 +11,7 @@ extension MarkdownRenderer {
         let written = inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
         guard !delimitersAsTags, Self.hasDelimiters(content) else { return written }
         var expected: [UInt8] = []
-        Self.shape(content, into: &expected)
+        Self.shape(content, breaks: breaksAllowed, into: &expected)
         guard shapeOfReading(written) != expected else { return written }
         delimitersAsTags = true
         let tagged = inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
@@ -25,7 +25,7 @@ extension MarkdownRenderer {
         parser.parse()
         var builder = InlineBuilder(parser)
         var shape: [UInt8] = []
-        Self.shape(builder.build(), into: &shape)
+        Self.shape(builder.build(), breaks: true, into: &shape)
         return shape
     }
 
@@ -42,17 +42,18 @@ extension MarkdownRenderer {
     }
 
     /// Text and nesting of inlines: text bytes, a marker per break and leaf, and bracketed
-    /// markers around containers. Equal shapes mean the delimiters paired as intended.
-    static func shape(_ inlines: [Inline], into out: inout [UInt8]) {
+    /// markers around containers. Equal shapes mean the delimiters paired as intended. Without
+    /// `breaks` (headings, cells), line breaks are the spaces the writer puts in their place.
+    static func shape(_ inlines: [Inline], breaks: Bool, into out: inout [UInt8]) {
         func wrap(_ kind: UInt8, _ content: [Inline], into out: inout [UInt8]) {
             out += [1, kind]
-            shape(content, into: &out)
+            shape(content, breaks: breaks, into: &out)
             out.append(2)
         }
         for inline in inlines {
             switch inline {
             case .text(let text): out += text.utf8
-            case .softBreak, .lineBreak: out.append(ASCII.newline)
+            case .softBreak, .lineBreak: out.append(breaks ? ASCII.newline : ASCII.space)
             case .emphasis(let c): wrap(0x65, c, into: &out)
             case .strong(let c): wrap(0x73, c, into: &out)
             case .strikethrough(let c): wrap(0x64, c, into: &out)
