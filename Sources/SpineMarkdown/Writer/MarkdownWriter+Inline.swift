@@ -235,7 +235,7 @@ extension MarkdownRenderer {
             out += inlines(link.content, inTable: inTable, breaksAllowed: breaksAllowed)
             return
         }
-        let url = InlineConventions.url(for: link.target)
+        let url = InlineConventions.url(for: link.target, site: siteURL)
         if link.title == nil, link.content == [.text(url)], isAutolinkable(url) {
             out.append(ASCII.lt)
             out.append(contentsOf: url.utf8)

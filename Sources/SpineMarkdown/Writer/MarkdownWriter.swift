@@ -11,6 +11,7 @@ public struct MarkdownWriter: FormatWriter {
 
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
         var renderer = MarkdownRenderer()
+        renderer.siteURL = InlineConventions.site(options.siteURL)
         renderer.collectFootnoteLabels(document.blocks)
         var out = FrontMatterWriter.write(document.metadata, diagnostics: &renderer.diagnostics)
         let body = renderer.blocks(document.blocks, tight: false)
@@ -34,6 +35,8 @@ struct MarkdownRenderer {
     var delimitersAsTags = false
     /// True while writing a link's text (links cannot nest in Markdown).
     var insideLink = false
+    /// The Jira site (`ConversionOptions.siteURL`, no trailing slash) issue links point to.
+    var siteURL: String?
     /// Footnote labels as the inline parser matches them, for checking written inlines.
     var normalizedFootnoteLabels: Set<String> = []
 
