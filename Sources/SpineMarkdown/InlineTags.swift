@@ -50,6 +50,8 @@ enum InlineTags {
                 return .placeholder(text)
             case nil:
                 guard !attributes.isEmpty else { return nil }
+                // `data-spine-span=""` alone marks a span without attributes
+                if attributes.count == 1, attributes[0] == ("data-spine-span", "") { return .span(Span(attributes: [], content: content)) }
                 return .span(Span(attributes: attributes.map { Attribute($0.0, $0.1) }, content: content))
             }
         default:

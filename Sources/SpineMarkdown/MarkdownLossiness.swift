@@ -8,6 +8,10 @@ import SpineCore
 enum MarkdownLossiness {
     static func normalize(_ document: Document) -> Document {
         var state = State()
+        // footnote references read back as references only where the label is defined
+        document.visit(block: { block in
+            if case .footnote(let note) = block { state.footnotes.insert(LinkScanners.normalize(Array(note.label.utf8)[...])) }
+        })
         return Document(metadata: metadata(document.metadata), blocks: state.blocks(document.blocks))
     }
 
@@ -27,6 +31,8 @@ enum MarkdownLossiness {
     struct State {
         /// The level of the last heading outside requirements (requirement headings follow it).
         var sectionLevel = 1
+        /// Defined footnote labels, normalised as the reader matches them.
+        var footnotes: Set<String> = []
 
         // MARK: - Blocks
 
@@ -38,14 +44,14 @@ enum MarkdownLossiness {
             switch block {
             case .paragraph(let content):
                 // an empty paragraph writes nothing
-                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true)
+                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true, footnotes: footnotes)
                 return normal.isEmpty ? [] : [.paragraph(normal)]
             case .heading(let heading):
                 let level = min(max(heading.level, 1), 6)
                 sectionLevel = heading.level
                 let kept = MarkdownRenderer.withoutTrailingBreaks(heading.content)
                 let setext = level <= 2 && MarkdownRenderer.containsBreak(kept)
-                return [.heading(Heading(level: level, content: MarkdownLossiness.inlines(setext ? kept : heading.content, breaks: setext)))]
+                return [.heading(Heading(level: level, content: MarkdownLossiness.inlines(setext ? kept : heading.content, breaks: setext, footnotes: footnotes)))]
             case .list(var list):
                 // loose means blank lines between items or between an item's blocks: a loose list
                 // of one item holding one block reads back tight
@@ -53,12 +59,14 @@ enum MarkdownLossiness {
                 list.tight = list.tight ? list.items.allSatisfy(MarkdownLossiness.staysTight) : !blankLines
                 list.items = list.items.map { item in
                     var item = item
+                    // a task item must start with text to keep its checkbox (markdown.task-without-text)
+                    if case .paragraph? = MarkdownLossiness.writtenBlocks(item).first {} else { item.task = nil }
                     item.blocks = blocks(item.blocks)
                     return item
                 }
                 return [.list(list)]
             case .code(let code):
-                return [.code(code)]
+                return [.code(MarkdownLossiness.code(code))]
             case .quote(let content):
                 return [.quote(blocks(content))]
             case .rule:
@@ -113,7 +121,7 @@ enum MarkdownLossiness {
                     var cell = cell
                     cell.blocks = cell.blocks.map { block in
                         guard case .paragraph(let content) = block else { return block }
-                        return .paragraph(MarkdownLossiness.inlines(content, breaks: false))
+                        return .paragraph(MarkdownLossiness.inlines(content, breaks: false, footnotes: footnotes))
                     }
                     return cell
                 }
@@ -159,9 +167,10 @@ enum MarkdownLossiness {
 
     /// Inlines as read back: adjacent text merged, empty text dropped; where `breaks` is false
     /// (table cells, level 3–6 headings) line breaks become spaces.
-    static func inlines(_ content: [Inline], breaks: Bool, insideLink: Bool = false) -> [Inline] {
+    /// `footnotes` (when given) are the defined labels; other references read back as text.
+    static func inlines(_ content: [Inline], breaks: Bool, insideLink: Bool = false, footnotes: Set<String>? = nil) -> [Inline] {
         var result: [Inline] = []
-        for item in content.flatMap({ inline($0, breaks: breaks, insideLink: insideLink) }) {
+        for item in content.flatMap({ inline($0, breaks: breaks, insideLink: insideLink, footnotes: footnotes) }) {
             if case .text(let text) = item {
                 if text.isEmpty { continue }
                 if case .text(let previous)? = result.last {
@@ -174,9 +183,9 @@ enum MarkdownLossiness {
         return result
     }
 
-    static func inline(_ inline: Inline, breaks: Bool, insideLink: Bool) -> [Inline] {
+    static func inline(_ inline: Inline, breaks: Bool, insideLink: Bool, footnotes: Set<String>?) -> [Inline] {
         func inlines(_ content: [Inline], breaks: Bool) -> [Inline] {
-            MarkdownLossiness.inlines(content, breaks: breaks, insideLink: insideLink)
+            MarkdownLossiness.inlines(content, breaks: breaks, insideLink: insideLink, footnotes: footnotes)
         }
         switch inline {
         case .text: return [inline]
@@ -190,16 +199,26 @@ enum MarkdownLossiness {
         case .link(var link):
             // a link inside a link keeps its text only (markdown.nested-link)
             if insideLink { return inlines(link.content, breaks: breaks) }
-            link.content = MarkdownLossiness.inlines(link.content, breaks: breaks, insideLink: true)
+            link.content = MarkdownLossiness.inlines(link.content, breaks: breaks, insideLink: true, footnotes: footnotes)
             return [.link(link)]
         case .span(var span):
+            span.attributes = spanAttributes(span.attributes)
             span.content = inlines(span.content, breaks: breaks)
             return [.span(span)]
+        case .issue(var issue):
+            issue.attributes = issue.attributes.filter { InlineConventions.isAttributeName("data-a-" + $0.name) }
+            return [.issue(issue)]
+        case .raw(let raw) where raw.format == "html":
+            return [.raw(Raw(format: "html", content: rawHTML(raw.content)))]
         case .image(let image): return [.image(self.image(image))]
         case .code(let code):
             // empty inline code is dropped (markdown.empty-code); newlines become spaces
             return code.isEmpty ? [] : [.code(code.replacingAll("\n", " "))]
-        case .mention, .issue, .status, .date, .emoji, .anchor, .placeholder, .footnoteReference, .raw:
+        case .footnoteReference(let label):
+            // a reference without a definition is text (markdown.footnote-undefined)
+            if let footnotes, !footnotes.contains(LinkScanners.normalize(Array(label.utf8)[...])) { return [.text("[^" + label + "]")] }
+            return [inline]
+        case .mention, .status, .date, .emoji, .anchor, .placeholder, .raw:
             return [inline]
         }
     }
@@ -207,5 +226,41 @@ enum MarkdownLossiness {
     /// Images keep source, alt text and title; size and attributes are dropped.
     static func image(_ image: Image) -> Image {
         Image(source: image.source, alt: image.alt, title: image.title)
+    }
+}
+
+extension MarkdownLossiness {
+    /// Code blocks keep the first word of the language; attributes whose value holds `"` or a
+    /// line break are dropped (markdown.code-language, markdown.code-attributes).
+    static func code(_ code: CodeBlock) -> CodeBlock {
+        var normal = code
+        if let language = code.language {
+            let word = String(language.prefix { $0 != " " && $0 != "\t" && $0 != "\n" })
+            normal.language = word.isEmpty ? nil : word
+        }
+        if !(code.attributes.count == 1 && code.attributes[0].name == "info" && code.title == nil) {
+            normal.attributes = code.attributes.filter { !$0.value.contains("\"") && !$0.value.contains("\n") && !$0.name.contains(" ") && !$0.name.contains("=") }
+        }
+        return normal
+    }
+
+    /// Span and issue attributes that are not HTML attribute names are dropped
+    /// (markdown.attribute-dropped).
+    static func spanAttributes(_ attributes: [Attribute]) -> [Attribute] {
+        attributes.filter { InlineConventions.isAttributeName($0.name) && $0.name != "data-spine" }
+    }
+
+    /// Line breaks in inline raw HTML lose the indentation after them (paragraph continuation
+    /// lines are stripped); a blank line would end the paragraph and is kept as one newline.
+    static func rawHTML(_ content: String) -> String {
+        guard content.contains("\n") else { return content }
+        var out: [UInt8] = []
+        var afterNewline = false
+        for b in content.utf8 {
+            if afterNewline && (b == ASCII.space || b == ASCII.tab || b == ASCII.newline) { continue }
+            afterNewline = b == ASCII.newline
+            out.append(b)
+        }
+        return string(out)
     }
 }
