@@ -103,4 +103,23 @@ final class DenseRoundTripTests: XCTestCase {
         let plain = Document(blocks: [.paragraph([.text("x "), .strong([.text("y")]), .text(" "), .strikethrough([.text("z")])])])
         XCTAssertEqual(String(decoding: try MarkdownWriter().write(plain, options: options).bytes, as: UTF8.self), "x **y** ~~z~~\n")
     }
+
+    func testRuleOnLineOneIsNotMistakenForFrontMatter() throws {
+        // `---`, an empty key, a blank line, `----`: a rule, a paragraph, a rule (fuzz finding 14ce3a4)
+        let options = ConversionOptions()
+        let doc = try MarkdownReader().read(Array("---\n:\n\n----".utf8), options: options).document
+        XCTAssertEqual(doc.blocks, [.rule, .paragraph([.text(":")]), .rule])
+        let written = String(decoding: try MarkdownWriter().write(doc, options: options).bytes, as: UTF8.self)
+        XCTAssertEqual(written, "***\n\n:\n\n---\n")
+        XCTAssertEqual(try MarkdownReader().read(Array(written.utf8), options: options).document, doc)
+    }
+
+    func testMetadataWithOnlyUnwritableKeysWritesNoFrontMatter() throws {
+        let options = ConversionOptions()
+        let doc = try MarkdownReader().read(Array("---\n:\n---".utf8), options: options).document
+        XCTAssertEqual(doc.metadata.extra, [Field("", .null)])
+        let result = try MarkdownWriter().write(doc, options: options)
+        XCTAssertEqual(result.bytes, [])
+        XCTAssertEqual(result.diagnostics.map(\.code), ["markdown.front-matter-key"])
+    }
 }

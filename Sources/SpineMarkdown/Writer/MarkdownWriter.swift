@@ -14,7 +14,9 @@ public struct MarkdownWriter: FormatWriter {
         renderer.siteURL = InlineConventions.site(options.siteURL)
         renderer.collectFootnoteLabels(document.blocks)
         var out = FrontMatterWriter.write(document.metadata, diagnostics: &renderer.diagnostics)
-        let body = renderer.blocks(document.blocks, tight: false)
+        var body = renderer.blocks(document.blocks, tight: false)
+        // without front matter, a rule on line 1 written `---` could open front matter
+        if out.isEmpty, body.starts(with: Array("---".utf8)) { body.replaceSubrange(0..<3, with: Array("***".utf8)) }
         out += body
         if !body.isEmpty { out.append(ASCII.newline) }
         return WriteResult(bytes: out, diagnostics: renderer.diagnostics)
