@@ -111,7 +111,9 @@ extension DocumentMapper {
         switch role {
         case .heading(let level):
             guard !inlines.isEmpty else { return 0 }
-            assembler.add(.heading(Heading(level: level, content: inlines, anchor: content.bookmarks.first)), continuing: continuing)
+            // The first bookmark names the heading; further ones stay as anchors leading its text.
+            let extra = content.bookmarks.dropFirst().map(Inline.anchor)
+            assembler.add(.heading(Heading(level: level, content: extra + inlines, anchor: content.bookmarks.first)), continuing: continuing)
             return 0
         case .title:
             let text = PlainText.of(inlines)

@@ -34,7 +34,12 @@ final class DocumentMapper {
 
     static let maxDepth = 48
 
-    init(styles: StyleSheet, numbering: NumberingModel, relationships: [String: Relationship], source: PartSource, isSpine: Bool) {
+    /// The configured Jira and Confluence sites: links into them become issue and page references.
+    let links: LinkResolver.Sites
+
+    init(styles: StyleSheet, numbering: NumberingModel, relationships: [String: Relationship], source: PartSource, isSpine: Bool,
+         links: LinkResolver.Sites) {
+        self.links = links
         self.styles = styles
         self.numbering = numbering
         self.relationships = relationships

@@ -32,10 +32,13 @@ extension DocumentBuilder {
             inner.underline = true
             write(children, inner, depth: next)
         case .superscript(let children):
+            // Word has one vertical alignment per run: the innermost wins.
             inner.superscript = true
+            inner.subscript = false
             write(children, inner, depth: next)
         case .subscript(let children):
             inner.subscript = true
+            inner.superscript = false
             write(children, inner, depth: next)
         case .code(let text):
             inner.code = true
@@ -62,6 +65,7 @@ extension DocumentBuilder {
             run(date, format: format)
         case .emoji(let emoji):
             if let fallback = emoji.fallback {
+                note("docx.emoji-as-text", "Emoji :\(emoji.shortName): is written as its Unicode character")
                 run(fallback, format: format)
             } else {
                 note("docx.emoji-as-text", "Emoji :\(emoji.shortName): has no Unicode fallback; written as its short name")
