@@ -199,6 +199,8 @@ enum MarkdownLossiness {
         case .link(var link):
             // a link inside a link keeps its text only (markdown.nested-link)
             if insideLink { return inlines(link.content, breaks: breaks) }
+            // the target as its URL denotes it (`#a` is an anchor, `jira-issue:K` an issue, …)
+            link.target = InlineConventions.target(for: InlineConventions.url(for: link.target))
             link.content = MarkdownLossiness.inlines(link.content, breaks: breaks, insideLink: true, footnotes: footnotes)
             return [.link(link)]
         case .span(var span):
@@ -218,14 +220,18 @@ enum MarkdownLossiness {
             // a reference without a definition is text (markdown.footnote-undefined)
             if let footnotes, !footnotes.contains(LinkScanners.normalize(Array(label.utf8)[...])) { return [.text("[^" + label + "]")] }
             return [inline]
-        case .mention, .status, .date, .emoji, .anchor, .placeholder, .raw:
+        case .emoji(var emoji):
+            // the fallback `:name:` is what is written without one
+            if emoji.fallback == ":" + emoji.shortName + ":" { emoji.fallback = nil }
+            return [.emoji(emoji)]
+        case .mention, .status, .date, .anchor, .placeholder, .raw:
             return [inline]
         }
     }
 
     /// Images keep source, alt text and title; size and attributes are dropped.
     static func image(_ image: Image) -> Image {
-        Image(source: image.source, alt: image.alt, title: image.title)
+        Image(source: InlineConventions.imageSource(InlineConventions.imageURL(image.source)), alt: image.alt, title: image.title)
     }
 }
 
@@ -239,7 +245,11 @@ extension MarkdownLossiness {
             normal.language = word.isEmpty ? nil : word
         }
         if !(code.attributes.count == 1 && code.attributes[0].name == "info" && code.title == nil) {
-            normal.attributes = code.attributes.filter { !$0.value.contains("\"") && !$0.value.contains("\n") && !$0.name.contains(" ") && !$0.name.contains("=") }
+            func writable(_ a: Attribute) -> Bool { !a.value.contains("\"") && !a.value.contains("\n") && !a.name.contains(" ") && !a.name.contains("=") }
+            normal.attributes = code.attributes.filter(writable)
+            normal.title = code.title.flatMap { writable(Attribute("title", $0)) ? $0 : nil }
+            // attributes need an info string word before them: `text` when there is no language
+            if normal.language == nil && (!normal.attributes.isEmpty || normal.title != nil) { normal.language = "text" }
         }
         return normal
     }

@@ -169,7 +169,8 @@ extension MarkdownRenderer {
                 content.replaceSubrange(0..<3, with: Array("___".utf8))
             }
             if let task = item.task {
-                if case .paragraph = item.blocks.first {
+                // the checkbox needs text after it: the first block written must be a paragraph
+                if case .paragraph = MarkdownLossiness.writtenBlocks(item).first {
                     content = Array((task == .done ? "[x] " : "[ ] ").utf8) + content
                 } else {
                     note(.warning, "markdown.task-without-text", "a task item that does not start with text lost its checkbox")
