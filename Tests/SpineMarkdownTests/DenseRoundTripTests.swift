@@ -112,6 +112,9 @@ final class DenseRoundTripTests: XCTestCase {
         let written = String(decoding: try MarkdownWriter().write(doc, options: options).bytes, as: UTF8.self)
         XCTAssertEqual(written, "***\n\n:\n\n---\n")
         XCTAssertEqual(try MarkdownReader().read(Array(written.utf8), options: options).document, doc)
+        // text that merely starts with dashes stays as it is (fuzz finding b3fe157)
+        let text = Document(blocks: [.paragraph([.text("---<")])])
+        XCTAssertEqual(String(decoding: try MarkdownWriter().write(text, options: options).bytes, as: UTF8.self), "---\\<\n")
     }
 
     func testMetadataWithOnlyUnwritableKeysWritesNoFrontMatter() throws {

@@ -16,7 +16,9 @@ public struct MarkdownWriter: FormatWriter {
         var out = FrontMatterWriter.write(document.metadata, diagnostics: &renderer.diagnostics)
         var body = renderer.blocks(document.blocks, tight: false)
         // without front matter, a rule on line 1 written `---` could open front matter
-        if out.isEmpty, body.starts(with: Array("---".utf8)) { body.replaceSubrange(0..<3, with: Array("***".utf8)) }
+        if out.isEmpty, case .rule? = document.blocks.first, body.starts(with: Array("---".utf8)) {
+            body.replaceSubrange(0..<3, with: Array("***".utf8))
+        }
         out += body
         if !body.isEmpty { out.append(ASCII.newline) }
         return WriteResult(bytes: out, diagnostics: renderer.diagnostics)
