@@ -14,8 +14,12 @@ extension StorageMapper {
             case .text(let text) where StorageText.isWhitespace(text): continue
             case .element(let item) where item.name == "li" && attributes(of: item).isEmpty:
                 var bare = false
-                items.append(ListItem(blocks: blocks(item.children, bareParagraphs: &bare)))
-                if item.childElements.contains(where: { $0.name == "p" }) { anyWrapped = true }
+                let itemBlocks = blocks(item.children, bareParagraphs: &bare)
+                items.append(ListItem(blocks: itemBlocks))
+                // `<p>` that the writer needs anyway (paragraphs beside raw or image blocks) says nothing about tightness.
+                if item.childElements.contains(where: { $0.name == "p" }) && !StorageOutput.needsParagraphElements(itemBlocks) {
+                    anyWrapped = true
+                }
             default:
                 return rawBlock(element, "storage.raw", "list with content other than plain <li> items kept raw")
             }
