@@ -223,7 +223,7 @@ extension StorageMapper {
         guard element.children.allSatisfy({ $0.element == nil }) else {
             return rawBlock(element, "storage.raw", "<pre> with markup inside kept raw")
         }
-        let attributes = [Attribute(StorageConvention.codeForm, "pre")] + self.attributes(of: element).map { Attribute("@" + $0.name, $0.value) }
+        let attributes = [Attribute(StorageConvention.codeForm, "pre")] + self.attributes(of: element).map { Attribute(StorageConvention.elementAttribute + $0.name, $0.value) }
         return .code(CodeBlock(text: element.textContent, attributes: attributes))
     }
 }

@@ -38,8 +38,6 @@ final class StorageMarkdownTests: XCTestCase {
     /// Pages whose Markdown form is not yet a fixed point, with the reason. The test fails when
     /// this list is wrong in either direction, so a fix or a regression both show up.
     private let knownUnstable: [String: String] = [
-        "anchors-and-links": "the Markdown writer drops the anchor macro's id wrapper (@ac:macro-id) inside headings",
-        "glossary": "the Markdown writer drops the anchor macro's id wrapper (@ac:macro-id) inside headings",
         "api-reference": "a code macro inside a table cell becomes an HTML <pre> block in Markdown, read back as raw HTML",
         "retrospective": "a task list inside a table cell becomes HTML <input> checkboxes in Markdown",
         "decision-page-cloud": "a <time> inside an HTML table cell in Markdown loses its date on the way back",
