@@ -113,16 +113,18 @@ enum JiraCSVLossiness {
         return result == Person() ? nil : result
     }
 
-    /// Rich text is wiki markup in a cell; a text the wiki writer would not give back byte for
-    /// byte is kept beside its blocks (`JiraRowMapper.wikiSourceAttribute`).
+    /// Rich text is wiki markup in a cell: what the jira-wiki lossiness keeps. The division a
+    /// reader puts around blocks to keep their original text (`JiraRowMapper.wikiSourceAttribute`)
+    /// only serves byte-exact rewriting; it is not content and is left out on both sides.
     private static func richText(_ blocks: [Block]) -> [Block] {
-        guard !blocks.isEmpty else { return [] }
+        var content = blocks
+        if content.count == 1, case .division(let division) = content[0],
+           division.attributes[named: JiraRowMapper.wikiSourceAttribute] != nil {
+            content = division.blocks
+        }
+        guard !content.isEmpty, !JiraWikiWriter().text(for: content, options: ConversionOptions()).text.isEmpty else { return [] }
         let wiki = JiraWikiFormats.descriptors.first { $0.name == "jira-wiki" }?.normalize ?? { $0 }
-        let text = JiraWikiWriter().text(for: blocks, options: ConversionOptions()).text
-        guard !text.isEmpty else { return [] }
-        let normal = wiki(Document(blocks: blocks)).blocks
-        if JiraWikiWriter().text(for: normal, options: ConversionOptions()).text == text { return normal }
-        return [.division(Division(attributes: [Attribute(JiraRowMapper.wikiSourceAttribute, text)], blocks: normal))]
+        return wiki(Document(blocks: content)).blocks
     }
 
     /// The cells a field fills in a row (arrays spread over repeated columns, objects by name).
