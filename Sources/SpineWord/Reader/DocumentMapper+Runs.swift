@@ -60,7 +60,7 @@ extension DocumentMapper {
                 // Underlining inside a hyperlink is the link's look (Word's Hyperlink style,
                 // LibreOffice's direct formatting), not emphasis of its own.
                 for index in inner.atoms.indices { inner.atoms[index].style.underline = false }
-                if let link = hyperlink(element, atoms: inner.atoms) { append(link, &content, &fields) }
+                for atom in hyperlink(element, atoms: inner.atoms) { append(atom, &content, &fields) }
             case "fldSimple":
                 var inner = ParagraphContent()
                 var innerFields: [OpenField] = []
@@ -205,7 +205,8 @@ extension DocumentMapper {
         instruction.split(separator: " ", omittingEmptySubsequences: true).first.map { $0.uppercased() } ?? ""
     }
 
-    private func hyperlink(_ element: XElement, atoms: [Atom]) -> Atom? {
+    /// A hyperlink as one link atom; one without a target is just its content.
+    private func hyperlink(_ element: XElement, atoms: [Atom]) -> [Atom] {
         let destination: LinkTarget
         if let id = element.attribute("id", XNS.r), let relationship = target(id) {
             var url = relationship.target
@@ -214,9 +215,9 @@ extension DocumentMapper {
         } else if let anchor = element.w("anchor") {
             destination = .anchor(anchor)
         } else {
-            return atoms.isEmpty ? nil : Atom(style: RunStyle(), content: .inline(.span(Span(attributes: [], content: InlineGrouping.group(atoms[...])))))
+            return atoms
         }
-        return linkAtom(destination, atoms: atoms, title: element.w("tooltip"))
+        return [linkAtom(destination, atoms: atoms, title: element.w("tooltip"))]
     }
 
     private func linkAtom(_ target: LinkTarget, atoms: [Atom], title: String?) -> Atom {
