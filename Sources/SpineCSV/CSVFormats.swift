@@ -8,7 +8,8 @@ public enum CSVFormats {
     public static var descriptors: [FormatDescriptor] {
         [
             FormatDescriptor(name: "jira-csv", summary: "Jira CSV export/import (one issue per row, repeated columns)",
-                             extensions: [".csv"], reader: JiraCSVReader(), writer: JiraCSVWriter()),
+                             extensions: [".csv"], reader: JiraCSVReader(), writer: JiraCSVWriter(),
+                             normalize: { JiraCSVLossiness.normalize($0) }),
             FormatDescriptor(name: "trace-csv", aliases: ["trace"],
                              summary: "traceability matrix CSV for spreadsheets (write only)",
                              writer: TraceCSVWriter()),

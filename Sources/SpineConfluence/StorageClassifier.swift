@@ -62,10 +62,18 @@ public enum StorageCanonicalizer {
     private static let renamed = ["b": "strong", "i": "em", "del": "s", "strike": "s"]
 
     private static func normalise(_ nodes: [XMLNode]) -> [XMLNode] {
-        nodes.map { node in
+        nodes.indices.map { index in
+            let node = nodes[index]
+            if case .text(let text) = node, index > 0, nodes[index - 1].element?.name == "br" {
+                // Space at the start of a line is not rendered (the reader drops it too).
+                return .text(String(decoding: text.utf8.drop(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }), as: UTF8.self))
+            }
             guard case .element(var element) = node else { return node }
             if let name = renamed[element.name] { element.name = name }
             element.attributes.removeAll(where: StorageMapper.isLocalID)
+            if element.name == "time", let date = element.attribute("datetime"), StorageMapper.isDateText(element, date) {
+                element.children = []  // the reader reads `<time datetime="X">X</time>` as the date X
+            }
             element.children = normalise(element.children)
             if StorageMacro.isMacro(element) {
                 // Parameters first, sorted by name; then the body.

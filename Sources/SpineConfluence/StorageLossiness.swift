@@ -150,18 +150,18 @@ enum StorageLossiness {
         var normal = code
         normal.text = clean(code.text.replacingLineEnds())
         normal.attributes = real(code.attributes) + code.attributes.filter { $0.name == StorageConvention.codeForm }
-        if let language = code.language, !code.attributes.contains(where: { $0.name.hasPrefix("@") }) {
+        if let language = code.language, !code.attributes.contains(where: { $0.name.hasPrefix(StorageConvention.elementAttribute) }) {
             normal.language = languageAliases[language.lowercased()] ?? language
         }
         switch code.attributes[named: StorageConvention.codeForm] {
         case "pre":
             normal = CodeBlock(text: clean(code.text), attributes: [Attribute(StorageConvention.codeForm, "pre")]
-                               + code.attributes.filter { $0.name.hasPrefix("@") })
+                               + code.attributes.filter { $0.name.hasPrefix(StorageConvention.elementAttribute) })
         case "noformat":
             normal = CodeBlock(text: normal.text, attributes: [Attribute(StorageConvention.codeForm, "noformat")] + real(code.attributes))
         default:
             let attributes = real(code.attributes)
-            normal.attributes = attributes.filter { $0.name.hasPrefix("@") } + attributes.filter { !$0.name.hasPrefix("@") }
+            normal.attributes = attributes.filter { $0.name.hasPrefix(StorageConvention.elementAttribute) } + attributes.filter { !$0.name.hasPrefix(StorageConvention.elementAttribute) }
         }
         return normal
     }

@@ -70,11 +70,11 @@ struct StorageMacro {
         parameters.first(where: { $0.name == name })?.value
     }
 
-    /// Element attributes (prefixed `@`) and the parameters not in `named`, as AST attributes.
+    /// Element attributes (prefixed `_`) and the parameters not in `named`, as AST attributes.
     func extraAttributes(excluding named: Set<String>) -> [Attribute] {
         var attributes: [Attribute] = []
         if elementName != "ac:structured-macro" { attributes.append(Attribute(StorageConvention.macroElement, elementName)) }
-        for attribute in elementAttributes { attributes.append(Attribute("@" + attribute.name, attribute.value)) }
+        for attribute in elementAttributes { attributes.append(Attribute(StorageConvention.elementAttribute + attribute.name, attribute.value)) }
         for parameter in parameters where !named.contains(parameter.name) {
             attributes.append(Attribute(parameter.name, parameter.value))
         }
@@ -86,6 +86,10 @@ struct StorageMacro {
 
 /// Names of the pseudo-attributes Spine uses to carry storage details through the AST.
 enum StorageConvention {
+    /// Prefix of a macro's or `pre`'s own element attributes (`_ac:macro-id`), told apart from
+    /// macro parameters (plain names). `_` keeps them valid HTML attribute names, so they survive
+    /// on the `<span>` Markdown writes for inline nodes.
+    static let elementAttribute = "_"
     /// On a Division/Span: the remaining attributes belong to the single child's own element.
     static let attributesOf = "storage.attributes-of"
     /// On a Division/Span: the container is this element (`div`, `small`, `ac:inline-comment-marker`).

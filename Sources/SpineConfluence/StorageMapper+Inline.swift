@@ -12,7 +12,9 @@ extension StorageMapper {
         for node in nodes {
             switch node {
             case .text(let text), .cdata(let text):
-                let collapsed = StorageText.collapse(text)
+                var collapsed = StorageText.collapse(text)
+                // Space at the start of a line is not rendered, so none after a forced break.
+                if collapsed.utf8.first == 32, let last = result.last, StorageMapper.isLineBreak(last) { collapsed.removeFirst() }
                 if case .text(let previous)? = result.last {
                     result[result.count - 1] = .text(previous + collapsed)
                 } else if !collapsed.isEmpty {
@@ -27,6 +29,19 @@ extension StorageMapper {
             }
         }
         return result
+    }
+
+    /// True when a `time` element's only content is its own `datetime` value.
+    static func isDateText(_ element: XMLElement, _ date: String) -> Bool {
+        guard element.children.count == 1, case .text(let text) = element.children[0] else { return false }
+        return text == date
+    }
+
+    /// A line break, or one wrapped to keep its element's attributes.
+    static func isLineBreak(_ inline: Inline) -> Bool {
+        if case .lineBreak = inline { return true }
+        if case .span(let span) = inline, span.content.count == 1, case .lineBreak = span.content[0] { return true }
+        return false
     }
 
     /// The phrase element `name` around `content`, or nil when `name` is not one.
@@ -70,7 +85,10 @@ extension StorageMapper {
         case "ac:emoticon":
             return emoticon(element)
         case "time":
-            guard element.children.isEmpty, let date = element.attribute("datetime") else {
+            // HTML spells the date out as content too (`<time datetime="X">X</time>`, what Markdown
+            // writes); Confluence renders the attribute, so content equal to it adds nothing.
+            guard let date = element.attribute("datetime"),
+                  element.children.isEmpty || StorageMapper.isDateText(element, date) else {
                 return rawInline(element, "storage.raw", "time element without datetime kept raw")
             }
             return withAttributes(element, .date(date), excluding: ["datetime"])

@@ -14,8 +14,12 @@ extension StorageMapper {
             case .text(let text) where StorageText.isWhitespace(text): continue
             case .element(let item) where item.name == "li" && attributes(of: item).isEmpty:
                 var bare = false
-                items.append(ListItem(blocks: blocks(item.children, bareParagraphs: &bare)))
-                if item.childElements.contains(where: { $0.name == "p" }) { anyWrapped = true }
+                let itemBlocks = blocks(item.children, bareParagraphs: &bare)
+                items.append(ListItem(blocks: itemBlocks))
+                // `<p>` that the writer needs anyway (paragraphs beside raw or image blocks) says nothing about tightness.
+                if item.childElements.contains(where: { $0.name == "p" }) && !StorageOutput.needsParagraphElements(itemBlocks) {
+                    anyWrapped = true
+                }
             default:
                 return rawBlock(element, "storage.raw", "list with content other than plain <li> items kept raw")
             }
@@ -219,7 +223,7 @@ extension StorageMapper {
         guard element.children.allSatisfy({ $0.element == nil }) else {
             return rawBlock(element, "storage.raw", "<pre> with markup inside kept raw")
         }
-        let attributes = [Attribute(StorageConvention.codeForm, "pre")] + self.attributes(of: element).map { Attribute("@" + $0.name, $0.value) }
+        let attributes = [Attribute(StorageConvention.codeForm, "pre")] + self.attributes(of: element).map { Attribute(StorageConvention.elementAttribute + $0.name, $0.value) }
         return .code(CodeBlock(text: element.textContent, attributes: attributes))
     }
 }

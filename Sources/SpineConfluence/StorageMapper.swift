@@ -99,9 +99,10 @@ final class StorageMapper {
                 blocks.append(.paragraph(inlines))
             }
         }
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
             switch node {
-            case .element(let element) where StorageClassifier.isBlock(element):
+            case .element(let element) where StorageClassifier.isBlock(element)
+                && !(isUnknownMacro(element) && touchesText(run: run, following: nodes[(index + 1)...])):
                 flush()
                 blocks.append(contentsOf: block(element))
             case .comment:
@@ -116,6 +117,31 @@ final class StorageMapper {
         }
         flush()
         return groupRequirements(blocks)
+    }
+
+    /// A macro Spine does not know: whether it is a block or sits in text is not known, so
+    /// its neighbours decide (`text (<macro/>) text` stays one paragraph).
+    private func isUnknownMacro(_ element: XMLElement) -> Bool {
+        guard StorageMacro.isMacro(element) else { return false }
+        let name = element.attribute("ac:name") ?? ""
+        return !StorageMapper.knownRawMacros.contains(name) && !StorageClassifier.inlineMacros.contains(name)
+    }
+
+    /// True when the pending inline run holds text, or the next non-blank sibling is text or
+    /// an inline element: an unknown macro there is part of a paragraph.
+    private func touchesText(run: [XMLNode], following: ArraySlice<XMLNode>) -> Bool {
+        if run.contains(where: { if case .text(let text) = $0 { return !StorageText.isWhitespace(text) }; return false }) { return true }
+        for node in following {
+            switch node {
+            case .text(let text):
+                if !StorageText.isWhitespace(text) { return true }
+            case .element(let element):
+                return !StorageClassifier.isBlock(element)
+            default:
+                return false
+            }
+        }
+        return false
     }
 
     func blocks(_ nodes: [XMLNode]) -> [Block] {

@@ -152,7 +152,7 @@ extension StorageOutput {
     private func writeCode(_ code: CodeBlock) {
         switch code.attributes[named: StorageConvention.codeForm] {
         case "pre":
-            let attributes = code.attributes.filter { $0.name.hasPrefix("@") }.map { (String($0.name.dropFirst()), $0.value) }
+            let attributes = code.attributes.filter { $0.name.hasPrefix(StorageConvention.elementAttribute) }.map { (String($0.name.dropFirst()), $0.value) }
             element("pre", attributes) { text(code.text) }
         case "noformat":
             macro("noformat", parameters: [], attributes: code.attributes, body: .plain(code.text))
@@ -160,7 +160,7 @@ extension StorageOutput {
             var parameters: [(String, String)] = []
             if let title = code.title { parameters.append(("title", title)) }
             if var language = code.language {
-                let isFromStorage = code.attributes.contains { $0.name.hasPrefix("@") }
+                let isFromStorage = code.attributes.contains { $0.name.hasPrefix(StorageConvention.elementAttribute) }
                 if !isFromStorage, let alias = StorageOutput.languageAliases[language.lowercased()] {
                     info("storage.code-language", "code language '\(language)' written as Confluence's '\(alias)'")
                     language = alias

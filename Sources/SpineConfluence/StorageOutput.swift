@@ -123,14 +123,14 @@ final class StorageOutput {
         case rich([Block])
     }
 
-    /// Writes a macro. `attributes` mixes element attributes (`@name`), parameters (plain names,
+    /// Writes a macro. `attributes` mixes element attributes (`_name`), parameters (plain names,
     /// overriding `parameters` of the same name) and pseudo attributes (`storage.*`).
     func macro(_ name: String, parameters: [(String, String)], attributes: [Attribute], body: MacroBody) {
         let element = attributes[named: StorageConvention.macroElement] ?? "ac:structured-macro"
         var elementAttributes = [("ac:name", name)]
         var extra: [(String, String)] = []
         for attribute in attributes where !attribute.name.hasPrefix("storage.") {
-            if attribute.name.hasPrefix("@") {
+            if attribute.name.hasPrefix(StorageConvention.elementAttribute) {
                 elementAttributes.append((String(attribute.name.dropFirst()), attribute.value))
             } else {
                 extra.append((attribute.name, attribute.value))

@@ -57,7 +57,10 @@ extension DocumentMapper {
                 var innerFields: [OpenField] = []
                 collect(element.children, style: style, into: &inner, fields: &innerFields, depth: depth + 1)
                 content.bookmarks += inner.bookmarks
-                if let link = hyperlink(element, atoms: inner.atoms) { append(link, &content, &fields) }
+                // Underlining inside a hyperlink is the link's look (Word's Hyperlink style,
+                // LibreOffice's direct formatting), not emphasis of its own.
+                for index in inner.atoms.indices { inner.atoms[index].style.underline = false }
+                for atom in hyperlink(element, atoms: inner.atoms) { append(atom, &content, &fields) }
             case "fldSimple":
                 var inner = ParagraphContent()
                 var innerFields: [OpenField] = []
@@ -202,18 +205,19 @@ extension DocumentMapper {
         instruction.split(separator: " ", omittingEmptySubsequences: true).first.map { $0.uppercased() } ?? ""
     }
 
-    private func hyperlink(_ element: XElement, atoms: [Atom]) -> Atom? {
+    /// A hyperlink as one link atom; one without a target is just its content.
+    private func hyperlink(_ element: XElement, atoms: [Atom]) -> [Atom] {
         let destination: LinkTarget
         if let id = element.attribute("id", XNS.r), let relationship = target(id) {
             var url = relationship.target
             if let anchor = element.w("anchor") { url += "#" + anchor }
-            destination = LinkResolver.target(forURL: url)
+            destination = links.target(forURL: url)
         } else if let anchor = element.w("anchor") {
             destination = .anchor(anchor)
         } else {
-            return atoms.isEmpty ? nil : Atom(style: RunStyle(), content: .inline(.span(Span(attributes: [], content: InlineGrouping.group(atoms[...])))))
+            return atoms
         }
-        return linkAtom(destination, atoms: atoms, title: element.w("tooltip"))
+        return [linkAtom(destination, atoms: atoms, title: element.w("tooltip"))]
     }
 
     private func linkAtom(_ target: LinkTarget, atoms: [Atom], title: String?) -> Atom {
@@ -243,7 +247,7 @@ extension DocumentMapper {
             pendingSwitch = nil
         }
         let target: LinkTarget
-        if let url { target = LinkResolver.target(forURL: anchor.map { url + "#" + $0 } ?? url) }
+        if let url { target = links.target(forURL: anchor.map { url + "#" + $0 } ?? url) }
         else if let anchor { target = .anchor(anchor) }
         else { return nil }
         return linkAtom(target, atoms: atoms, title: tooltip)

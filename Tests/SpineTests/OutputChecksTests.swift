@@ -1,0 +1,42 @@
+// The checks the fuzz targets run on written output catch what Confluence would refuse.
+
+import Foundation
+import SpineRobustness
+import XCTest
+
+final class OutputChecksTests: XCTestCase {
+    func testWellFormedStoragePasses() {
+        XCTAssertNil(OutputChecks.problem(format: "confluence", Array("<p>a &amp; b</p><ac:structured-macro ac:name=\"toc\"/>".utf8)))
+    }
+
+    func testStorageThatOnlyARecoveringParserAcceptsIsFlagged() {
+        XCTAssertNotNil(OutputChecks.problem(format: "confluence", Array("<p>a &nbsp; b</p>".utf8)), "HTML entity")
+        XCTAssertNotNil(OutputChecks.problem(format: "confluence", Array("<p><b>x</p>".utf8)), "unclosed element")
+        XCTAssertNotNil(OutputChecks.problem(format: "confluence", Array("<zz:thing/>".utf8)), "undeclared prefix")
+    }
+
+    func testFormatsWithoutChecksPass() {
+        XCTAssertNil(OutputChecks.problem(format: "markdown", Array("<p><b>x</p>".utf8)))
+    }
+}
+
+final class ADFOutputChecksTests: XCTestCase {
+    func testValidADFPasses() {
+        let doc = #"{"version":1,"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Hi","marks":[{"type":"strong"}]}]}]}"#
+        XCTAssertNil(OutputChecks.problem(format: "adf", Array(doc.utf8)))
+    }
+
+    func testRulesTheSchemaCannotExpressAreChecked() {
+        let emptyText = #"{"version":1,"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":""}]}]}"#
+        XCTAssertNotNil(OutputChecks.problem(format: "adf", Array(emptyText.utf8)))
+        let codeAndStrong = #"{"version":1,"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"code"},{"type":"strong"}]}]}]}"#
+        XCTAssertNotNil(OutputChecks.problem(format: "adf", Array(codeAndStrong.utf8)))
+    }
+
+    func testTheSchemaIsFoundFromTheRepositoryRoot() throws {
+        // The tests run with the package root as working directory, like Scripts/fuzz.sh.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "Fixtures/adf/adf-schema.json"), "tests run from the package root")
+        let unknownNode = #"{"version":1,"type":"doc","content":[{"type":"bogusNode"}]}"#
+        XCTAssertNotNil(OutputChecks.problem(format: "adf", Array(unknownNode.utf8)))
+    }
+}
