@@ -26,6 +26,29 @@ final class RegressionTests: XCTestCase {
         XCTAssertGreaterThan(checked, 0)
     }
 
+    /// The fuzzers' seeds (`Scripts/fuzz.sh`): every fixture of a reader keeps the invariants too.
+    static let seedSuffixes: [(target: String, suffixes: [String])] = [
+        ("markdown", [".md", ".markdown"]), ("confluence", [".xhtml"]), ("adf", [".adf.json"]),
+        ("jira", [".jira.json"]), ("jira-wiki", [".wiki", ".jira"]), ("jira-csv", [".csv"]), ("docx", [".docx"]),
+        ("flat-opc", [".flat.xml"]), ("ast", [".ast.json"]),
+    ]
+
+    func testEveryFixtureKeepsTheInvariants() throws {
+        let files = FileManager.default.enumerator(atPath: Fixtures.root.path)?.compactMap { $0 as? String } ?? []
+        var failures: [String] = []
+        var checked = 0
+        for (name, suffixes) in Self.seedSuffixes {
+            let target = try XCTUnwrap(FuzzTarget.named(name))
+            for file in files.sorted() where suffixes.contains(where: file.hasSuffix) && !file.hasPrefix("regressions/") && !file.hasPrefix("findings/") {
+                let bytes = Array(try Data(contentsOf: Fixtures.root.appendingPathComponent(file)))
+                if let violation = target.check(bytes) { failures.append("\(name): \(file): \(violation)") }
+                checked += 1
+            }
+        }
+        XCTAssertEqual(failures, [], "\(failures.count) of \(checked) fixtures break an invariant")
+        XCTAssertGreaterThan(checked, 100)
+    }
+
     func testCheckRefusesAnErrorWithoutLocation() {
         // The AST reader always locates errors; garbage must be refused cleanly, not flagged.
         let target = FuzzTarget.named("ast")!
