@@ -133,7 +133,18 @@ extension DocumentMapper {
             guard element.namespace == XNS.w else { continue }
             switch element.name {
             case "t":
-                let text = element.textContent
+                // A line end inside `w:t` is not a break in Word (that is `w:br`): it shows as a space.
+                var text = element.textContent
+                if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                    var spaced = String.UnicodeScalarView()
+                    var previous: Unicode.Scalar?
+                    for scalar in text.unicodeScalars {
+                        if scalar == "\n" && previous == "\r" { previous = scalar; continue }   // CR LF is one line end
+                        spaced.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+                        previous = scalar
+                    }
+                    text = String(spaced)
+                }
                 append(Atom(style: style, content: code ? .code(text) : .text(text)), &content, &fields)
             case "tab", "ptab":
                 append(Atom(style: style, content: code ? .code("\t") : .text("\t")), &content, &fields)
