@@ -23,8 +23,18 @@ enum WikiLossiness {
             let normal = inlines(content)
             return normal.isEmpty ? [] : [.paragraph(normal)]
         case .heading(let heading):
-            return [.heading(Heading(level: min(max(heading.level, 1), 6), content: inlines(heading.content),
-                                     anchor: heading.anchor.map(WikiVocabulary.anchorName)))]
+            var content = inlines(heading.content)
+            var anchor = heading.anchor.map(WikiVocabulary.anchorName)
+            // The reader takes an anchor that starts a heading line as the heading's anchor.
+            if anchor == nil, case .anchor(let name)? = content.first {
+                anchor = name
+                content.removeFirst()
+                if case .text(let rest)? = content.first, rest.hasPrefix(" ") {
+                    let kept = String(rest.drop(while: { $0 == " " }))
+                    if kept.isEmpty { content.removeFirst() } else { content[0] = .text(kept) }
+                }
+            }
+            return [.heading(Heading(level: min(max(heading.level, 1), 6), content: content, anchor: anchor))]
         case .list(let list):
             return [.list(self.list(list))]
         case .code(let code):
@@ -88,8 +98,19 @@ enum WikiLossiness {
             normalKind = .custom("panel")
         }
         let normalTitle = title.map { WikiEmitter.macroValue($0).trimmingSpaces() }
+        // Unwritable attributes are dropped; valueless ones are written as positional
+        // parameters, which the reader lists after the named ones.
+        let writable = attributes.filter(WikiEmitter.isWritableParameter)
+        var normalAttributes = writable.filter { !$0.value.isEmpty } + writable.filter { $0.value.isEmpty }
+        // A plain panel's `bgColor` of a kind colour reads back as that kind.
+        if normalKind == .custom("panel"), let index = normalAttributes.firstIndex(where: {
+            !$0.value.isEmpty && $0.name.lowercased() == "bgcolor" && WikiVocabulary.panelKind(forBackground: $0.value) != nil
+        }), let named = WikiVocabulary.panelKind(forBackground: normalAttributes[index].value) {
+            normalKind = named
+            normalAttributes.remove(at: index)
+        }
         return container("panel", content, open: open) {
-            .panel(Panel(kind: normalKind, title: normalTitle, blocks: $0, attributes: attributes))
+            .panel(Panel(kind: normalKind, title: normalTitle, blocks: $0, attributes: normalAttributes))
         }
     }
 
@@ -99,9 +120,10 @@ enum WikiLossiness {
         if body.contains("{" + name + "}"), !body.contains("{" + (name == "code" ? "noformat" : "code") + "}") {
             name = name == "code" ? "noformat" : "code"
         }
-        guard name == "code" else { return CodeBlock(text: code.text, attributes: code.attributes) }
+        let attributes = code.attributes.filter(WikiEmitter.isWritableParameter)
+        guard name == "code" else { return CodeBlock(text: code.text, attributes: attributes) }
         return CodeBlock(language: code.language.map { WikiEmitter.macroValue($0).trimmingSpaces() }, text: code.text,
-                         title: code.title.map { WikiEmitter.macroValue($0).trimmingSpaces() }, attributes: code.attributes)
+                         title: code.title.map { WikiEmitter.macroValue($0).trimmingSpaces() }, attributes: attributes)
     }
 
     // MARK: - Lists and tables
@@ -239,7 +261,7 @@ enum WikiLossiness {
             }
             var inner: [Inline] = []
             append(WikiEmitter.plainLinkText(link.content).content, to: &inner, open: open.union(["link"]))
-            add(.link(Link(target: link.target, content: trim(inner), title: link.title.map { WikiEmitter.macroValue($0).trimmingSpaces() })))
+            add(.link(Link(target: target(link.target), content: trim(inner), title: link.title.map { WikiEmitter.macroValue($0).trimmingSpaces() })))
         case .mention(let mention):
             if inLink { add(.text(mention.displayName ?? mention.accountID)); return }
             add(.mention(Mention(accountID: mention.accountID, displayName: mention.displayName.flatMap { $0.isEmpty ? nil : $0 })))
@@ -280,8 +302,25 @@ enum WikiLossiness {
             } else {
                 add(.code(raw.content))
             }
-        case .image:
-            add(inline)
+        case .image(var image):
+            if case .attachment(let attachment) = image.source {
+                image.source = .attachment(AttachmentLink(fileName: attachment.fileName))
+            }
+            image.attributes = image.attributes.filter(WikiEmitter.isWritableImageOption)
+            add(.image(image))
+        }
+    }
+
+    /// A link target as read back: `#x` URLs are anchors; attachments lose their page and
+    /// keep a file name without the characters that end a link.
+    private static func target(_ target: LinkTarget) -> LinkTarget {
+        switch target {
+        case .url(let url) where url.hasPrefix("#"):
+            return .anchor(String(url.dropFirst()))
+        case .attachment(let attachment):
+            return .attachment(AttachmentLink(fileName: WikiEmitter.attachmentSafe(attachment.fileName).trimmingSpaces()))
+        case .url, .page, .anchor, .issue, .user, .space:
+            return target
         }
     }
 

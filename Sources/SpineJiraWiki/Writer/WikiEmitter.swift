@@ -132,6 +132,7 @@ struct WikiEmitter {
         if let language = code.language, name == "code" { parameters.append(Self.macroValue(language)) }
         if let title = code.title, name == "code" { parameters.append("title=" + Self.macroValue(title)) }
         for attribute in code.attributes {
+            guard Self.isWritableParameter(attribute) else { dropAttribute(); continue }
             parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
                               : Self.macroValue(attribute.name) + "=" + Self.macroValue(attribute.value))
         }
@@ -165,6 +166,7 @@ struct WikiEmitter {
             if let colour = WikiVocabulary.background(for: panel.kind) { parameters.append("bgColor=" + colour) }
         }
         for attribute in panel.attributes {
+            guard Self.isWritableParameter(attribute) else { dropAttribute(); continue }
             parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
                               : Self.macroValue(attribute.name) + "=" + Self.macroValue(attribute.value))
         }
@@ -224,6 +226,23 @@ struct WikiEmitter {
     }
 
     // MARK: - Parameter values
+
+    /// Whether an attribute reads back unchanged as a macro parameter `name=value` (or `name`
+    /// when the value is empty): nothing that ends a parameter or the tag, no blanks the reader
+    /// trims, not `title`. JSON (ADF's `adf.attrs`) never qualifies.
+    static func isWritableParameter(_ attribute: Attribute) -> Bool {
+        let name = attribute.name
+        func clean(_ text: String) -> Bool {
+            text == text.trimmingSpaces() && !text.contains(where: { $0 == "|" || $0 == "{" || $0 == "}" || $0 == "\n" || $0 == "\r" })
+        }
+        return !name.isEmpty && clean(name) && clean(attribute.value) && !name.contains("=") && name.lowercased() != "title"
+    }
+
+    /// Reports an attribute left out because wiki parameters cannot carry it.
+    mutating func dropAttribute() {
+        lossy("jira-wiki.attribute-dropped",
+              "attributes whose name or value wiki parameters cannot carry (JSON, |, {, }, line breaks) were left out")
+    }
 
     /// A macro parameter value without the characters that would end it.
     static func macroValue(_ value: String) -> String {

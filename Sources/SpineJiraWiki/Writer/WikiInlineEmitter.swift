@@ -47,7 +47,7 @@ extension WikiEmitter {
             switch link.target {
             case .page, .space:
                 // Written as its text (or title) alone.
-                let shown: [Inline] = link.content.isEmpty ? [.text(link.title ?? "")] : link.content
+                let shown: [Inline] = link.content.isEmpty ? [.text(targetText(link.target))] : link.content
                 return firstByte(of: shown + Array(inlines[(index + 2)...]), after: -1, multiLine: multiLine)
             case .url, .anchor, .attachment, .issue, .user:
                 return Byte.openBracket
@@ -205,14 +205,15 @@ extension WikiEmitter {
             if attachment.page != nil {
                 lossy("jira-wiki.attachment-page", "links to another page's attachment keep only the file name")
             }
-            target = "^" + Self.linkSafe(attachment.fileName)
+            target = "^" + Self.attachmentSafe(attachment.fileName)
         case .issue(let key): target = Self.linkSafe(key)
         case .user(let id): target = "~" + Self.userTarget(id)
         case .page, .space:
             lossy("jira-wiki.page-link-as-text", "Jira wiki markup cannot link Confluence pages or spaces; the link text was kept")
         }
         guard let target else {
-            writeInlines(link.content.isEmpty ? [.text(link.title ?? "")] : link.content, multiLine: false, lineStart: false)
+            // Confluence shows a page or space link without text as the page title (space key).
+            writeInlines(link.content.isEmpty ? [.text(Self.targetText(link.target))] : link.content, multiLine: false, lineStart: false)
             return
         }
         write("[")
@@ -349,6 +350,7 @@ extension WikiEmitter {
         if !image.alt.isEmpty { options.append("alt=" + Self.imageValue(image.alt)) }
         if let title = image.title { options.append("title=" + Self.imageValue(title)) }
         for attribute in image.attributes {
+            guard Self.isWritableImageOption(attribute) else { dropAttribute(); continue }
             options.append(attribute.value.isEmpty ? attribute.name : attribute.name + "=" + Self.imageValue(attribute.value))
         }
         if source.isEmpty { source = "image" }
@@ -359,6 +361,32 @@ extension WikiEmitter {
     static func imageValue(_ value: String) -> String {
         let clean = String(value.map { $0 == "\"" || $0 == "!" || $0 == "|" || $0 == "\n" ? "'" : $0 })
         return clean.contains(where: { $0 == " " || $0 == "," || $0 == "=" }) ? "\"" + clean + "\"" : clean
+    }
+
+    /// Whether an image attribute reads back unchanged as a `key=value` option: no characters
+    /// that end the option list or the image, and not a name the reader maps to a field.
+    static func isWritableImageOption(_ attribute: Attribute) -> Bool {
+        let name = attribute.name
+        guard !name.isEmpty, name == name.trimmingSpaces(),
+              !name.contains(where: { "=,|!\" \n\r{}".contains($0) }),
+              !["width", "height", "alt", "title"].contains(name.lowercased()) else { return false }
+        return !attribute.value.contains(where: { "\"!|\n\r\t".contains($0) })
+    }
+
+    /// An attachment file name as a link target: like `linkSafe`, but spaces are kept (Jira
+    /// finds `[^export spec.pdf]` by its name; `%20` would name another file).
+    static func attachmentSafe(_ fileName: String) -> String {
+        var result = ""
+        for character in fileName {
+            switch character {
+            case "|": result += "%7C"
+            case "]": result += "%5D"
+            case "[": result += "%5B"
+            case "\n": result += "%0A"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 
     /// A link target without the characters that end a link.
