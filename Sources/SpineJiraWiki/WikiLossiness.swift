@@ -261,7 +261,7 @@ enum WikiLossiness {
             }
             var inner: [Inline] = []
             append(WikiEmitter.plainLinkText(link.content).content, to: &inner, open: open.union(["link"]))
-            add(.link(Link(target: target(link.target), content: trim(inner), title: link.title.map { WikiEmitter.macroValue($0).trimmingSpaces() })))
+            add(.link(Link(target: target(link.target), content: trim(inner), title: link.title.map { WikiEmitter.macroValue(WikiEmitter.linkTitle($0)).trimmingSpaces() })))
         case .mention(let mention):
             if inLink { add(.text(mention.displayName ?? mention.accountID)); return }
             add(.mention(Mention(accountID: mention.accountID, displayName: mention.displayName.flatMap { $0.isEmpty ? nil : $0 })))
@@ -303,10 +303,12 @@ enum WikiLossiness {
                 add(.code(raw.content))
             }
         case .image(var image):
-            if case .attachment(let attachment) = image.source {
-                image.source = .attachment(AttachmentLink(fileName: attachment.fileName))
-            }
+            image.source = WikiEmitter.imageSourceReadBack(WikiEmitter.imageSource(image.source))
             image.attributes = image.attributes.filter(WikiEmitter.isWritableImageOption)
+            image.width = image.width.map(WikiEmitter.imageValueReadBack)
+            image.height = image.height.map(WikiEmitter.imageValueReadBack)
+            image.alt = image.alt.isEmpty ? "" : WikiEmitter.imageValueReadBack(image.alt)
+            image.title = image.title.map(WikiEmitter.imageValueReadBack)
             add(.image(image))
         }
     }

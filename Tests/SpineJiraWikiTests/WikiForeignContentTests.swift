@@ -97,4 +97,28 @@ final class WikiForeignContentTests: XCTestCase {
             .paragraph([.link(Link(target: .anchor("page"), content: [.text("page")]))]),
         ])
     }
+
+    /// Image names and option values are reduced to what fits between `!`, reported, and predicted by `normalize`.
+    func testImageTextIsEncodedAndReported() {
+        let blocks: [Block] = [.image(Image(source: .attachment(AttachmentLink(fileName: " wow!|x.png")), alt: #"say "hi", ok"#,
+                                            title: "a!b", width: "300"))]
+        let result = roundTrip(blocks)
+        XCTAssertEqual(result.text, #"!wow%21%7Cx.png|width=300,alt="say 'hi', ok",title=a'b!"#)
+        XCTAssertEqual(result.back, [.image(Image(source: .attachment(AttachmentLink(fileName: "wow%21%7Cx.png")), alt: "say 'hi', ok",
+                                                  title: "a'b", width: "300"))])
+        XCTAssertEqual(result.codes, ["jira-wiki.image-text-changed"])
+        let url: [Block] = [.image(Image(source: .attachment(AttachmentLink(fileName: "https://h/x.png"))))]
+        XCTAssertEqual(roundTrip(url).back, [.image(Image(source: .url("https://h/x.png")))])
+    }
+
+    /// Titles and tooltips lose characters that would end the parameter; reported as such.
+    func testParameterTextChangesAreReported() {
+        let blocks: [Block] = [
+            .panel(Panel(kind: .info, title: "A | B {x}", blocks: [.paragraph([.text("x")])])),
+            .paragraph([.link(Link(target: .url("https://h"), content: [.text("h")], title: "see [1]"))]),
+        ]
+        let result = roundTrip(blocks)
+        XCTAssertEqual(result.text, "{panel:title=A   B  x |bgColor=#deebff}\nx\n{panel}\n\n[h|https://h|see [1)]")
+        XCTAssertEqual(result.codes, ["jira-wiki.parameter-text-changed"])
+    }
 }

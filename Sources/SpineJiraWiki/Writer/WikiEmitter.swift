@@ -83,7 +83,7 @@ struct WikiEmitter {
             writePanel(panel)
         case .expand(let expand):
             lossy("jira-wiki.expand-as-panel", "Jira wiki markup has no expand; written as a panel with its title")
-            writeContainer("panel", parameters: expand.title.map { ["title=" + Self.macroValue($0)] } ?? [], blocks: expand.blocks)
+            writeContainer("panel", parameters: expand.title.map { ["title=" + parameterText($0)] } ?? [], blocks: expand.blocks)
         case .tableOfContents:
             lossy("jira-wiki.toc-dropped", "Jira wiki markup has no table of contents; it was left out")
         case .image(let image):
@@ -129,8 +129,8 @@ struct WikiEmitter {
             }
         }
         var parameters: [String] = []
-        if let language = code.language, name == "code" { parameters.append(Self.macroValue(language)) }
-        if let title = code.title, name == "code" { parameters.append("title=" + Self.macroValue(title)) }
+        if let language = code.language, name == "code" { parameters.append(parameterText(language)) }
+        if let title = code.title, name == "code" { parameters.append("title=" + parameterText(title)) }
         for attribute in code.attributes {
             guard Self.isWritableParameter(attribute) else { dropAttribute(); continue }
             parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
@@ -156,7 +156,7 @@ struct WikiEmitter {
     /// `{panel:…}` with the kind's background colour; Jira has no info/note/tip/warning macros.
     private mutating func writePanel(_ panel: Panel) {
         var parameters: [String] = []
-        if let title = panel.title { parameters.append("title=" + Self.macroValue(title)) }
+        if let title = panel.title { parameters.append("title=" + parameterText(title)) }
         switch panel.kind {
         case .custom(let name):
             if name != "panel" {
@@ -180,7 +180,7 @@ struct WikiEmitter {
             lossy("jira-wiki.division-attributes", "block attributes other than a colour have no wiki form", severity: .info)
         }
         if let colour {
-            writeContainer("color", parameters: [Self.macroValue(colour)], blocks: division.blocks)
+            writeContainer("color", parameters: [parameterText(colour)], blocks: division.blocks)
         } else {
             writeBlocks(division.blocks)
         }
@@ -244,9 +244,19 @@ struct WikiEmitter {
               "attributes whose name or value wiki parameters cannot carry (JSON, |, {, }, line breaks) were left out")
     }
 
+    /// A title, language or colour as a parameter, reporting when it reads back changed.
+    mutating func parameterText(_ value: String) -> String {
+        let written = Self.macroValue(value)
+        if written.trimmingSpaces() != value {
+            lossy("jira-wiki.parameter-text-changed",
+                  "| { } and line breaks in titles, languages and colours became spaces; blanks at their ends were dropped", severity: .info)
+        }
+        return written
+    }
+
     /// A macro parameter value without the characters that would end it.
     static func macroValue(_ value: String) -> String {
-        String(value.map { $0 == "|" || $0 == "}" || $0 == "{" || $0 == "\n" ? " " : $0 })
+        String(value.map { $0 == "|" || $0 == "}" || $0 == "{" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
     /// Percent-encodes everything but unreserved URL characters.

@@ -182,7 +182,7 @@ extension WikiEmitter {
             writeInlines(content, multiLine: false, lineStart: false, trailing: following)
             return
         }
-        write("{color:" + Self.macroValue(colour) + "}")
+        write("{color:" + parameterText(colour) + "}")
         openEffects.insert("color")
         writeInlines(content, multiLine: false, lineStart: false, trailing: Byte.openBrace)
         openEffects.remove("color")
@@ -227,7 +227,7 @@ extension WikiEmitter {
             write("|")
         }
         write(target)
-        if let title = link.title { write("|" + Self.macroValue(title).replacingBracket()) }
+        if let title = link.title { write("|" + parameterText(Self.linkTitle(title))) }
         write("]")
     }
 
@@ -332,47 +332,6 @@ extension WikiEmitter {
         WikiTextEscaper.append(emoji.fallback ?? ":" + name + ":", to: &out, following: following, lineStart: false)
     }
 
-    // MARK: - Images
-
-    mutating func writeImageInline(_ image: Image) {
-        var source: String
-        switch image.source {
-        case .url(let url): source = Self.linkSafe(url).replacingBang()
-        case .attachment(let attachment):
-            if attachment.page != nil {
-                lossy("jira-wiki.attachment-page", "images from another page's attachments keep only the file name")
-            }
-            source = attachment.fileName.replacingBang()
-        }
-        var options: [String] = []
-        if let width = image.width { options.append("width=" + Self.imageValue(width)) }
-        if let height = image.height { options.append("height=" + Self.imageValue(height)) }
-        if !image.alt.isEmpty { options.append("alt=" + Self.imageValue(image.alt)) }
-        if let title = image.title { options.append("title=" + Self.imageValue(title)) }
-        for attribute in image.attributes {
-            guard Self.isWritableImageOption(attribute) else { dropAttribute(); continue }
-            options.append(attribute.value.isEmpty ? attribute.name : attribute.name + "=" + Self.imageValue(attribute.value))
-        }
-        if source.isEmpty { source = "image" }
-        write("!" + source + (options.isEmpty ? "" : "|" + options.joined(separator: ",")) + "!")
-    }
-
-    /// An image option value, quoted when it holds spaces or commas.
-    static func imageValue(_ value: String) -> String {
-        let clean = String(value.map { $0 == "\"" || $0 == "!" || $0 == "|" || $0 == "\n" ? "'" : $0 })
-        return clean.contains(where: { $0 == " " || $0 == "," || $0 == "=" }) ? "\"" + clean + "\"" : clean
-    }
-
-    /// Whether an image attribute reads back unchanged as a `key=value` option: no characters
-    /// that end the option list or the image, and not a name the reader maps to a field.
-    static func isWritableImageOption(_ attribute: Attribute) -> Bool {
-        let name = attribute.name
-        guard !name.isEmpty, name == name.trimmingSpaces(),
-              !name.contains(where: { "=,|!\" \n\r{}".contains($0) }),
-              !["width", "height", "alt", "title"].contains(name.lowercased()) else { return false }
-        return !attribute.value.contains(where: { "\"!|\n\r\t".contains($0) })
-    }
-
     /// An attachment file name as a link target: like `linkSafe`, but spaces are kept (Jira
     /// finds `[^export spec.pdf]` by its name; `%20` would name another file).
     static func attachmentSafe(_ fileName: String) -> String {
@@ -383,6 +342,7 @@ extension WikiEmitter {
             case "]": result += "%5D"
             case "[": result += "%5B"
             case "\n": result += "%0A"
+            case "\r": result += "%0D"
             default: result.append(character)
             }
         }
@@ -399,21 +359,10 @@ extension WikiEmitter {
             case "]": result += "%5D"
             case "[": result += "%5B"
             case "\n": result += "%0A"
+            case "\r": result += "%0D"
             default: result.append(character)
             }
         }
-        return result
-    }
-}
-
-extension String {
-    /// The text with `]` replaced by `)`, so it cannot end a link.
-    fileprivate func replacingBracket() -> String { String(map { $0 == "]" ? ")" : $0 }) }
-
-    /// The text with `!` percent-encoded, so it cannot end an image.
-    fileprivate func replacingBang() -> String {
-        var result = ""
-        for character in self { result += character == "!" ? "%21" : String(character) }
         return result
     }
 }
