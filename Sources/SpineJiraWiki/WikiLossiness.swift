@@ -261,7 +261,18 @@ enum WikiLossiness {
             }
             var inner: [Inline] = []
             append(WikiEmitter.plainLinkText(link.content).content, to: &inner, open: open.union(["link"]))
-            add(.link(Link(target: target(link.target), content: trim(inner), title: link.title.map { WikiEmitter.macroValue(WikiEmitter.linkTitle($0)).trimmingSpaces() })))
+            var content = trim(inner)
+            var target = link.target
+            if let written = WikiEmitter.writtenTarget(link.target)?.trimmingSpaces() {
+                target = readBack(written)
+                if link.content.isEmpty, link.title == nil, WikiEmitter.isBareLinkTarget(written), case .issue(let key) = target {
+                    add(.issue(IssueReference(key: key)))
+                    return
+                }
+                // The writer shows the target as text when the bare `[target]` form cannot be used.
+                if link.content.isEmpty, link.title != nil || !WikiEmitter.isBareLinkTarget(written) { content = [.text(written)] }
+            }
+            add(.link(Link(target: target, content: content, title: link.title.map { WikiEmitter.macroValue(WikiEmitter.linkTitle($0)).trimmingSpaces() })))
         case .mention(let mention):
             if inLink { add(.text(mention.displayName ?? mention.accountID)); return }
             add(.mention(Mention(accountID: mention.accountID, displayName: mention.displayName.flatMap { $0.isEmpty ? nil : $0 })))
@@ -313,17 +324,14 @@ enum WikiLossiness {
         }
     }
 
-    /// A link target as read back: `#x` URLs are anchors; attachments lose their page and
-    /// keep a file name without the characters that end a link.
-    private static func target(_ target: LinkTarget) -> LinkTarget {
-        switch target {
-        case .url(let url) where url.hasPrefix("#"):
-            return .anchor(String(url.dropFirst()))
-        case .attachment(let attachment):
-            return .attachment(AttachmentLink(fileName: WikiEmitter.attachmentSafe(attachment.fileName).trimmingSpaces()))
-        case .url, .page, .anchor, .issue, .user, .space:
-            return target
-        }
+    /// The target the reader makes of a written (trimmed) link target: `#x` is an anchor (so
+    /// a `#x` URL reads back as one), `^x` an attachment of this page, an issue-key shape
+    /// without a scheme an issue, anything else a URL.
+    private static func readBack(_ written: String) -> LinkTarget {
+        if written.hasPrefix("#") { return .anchor(String(written.dropFirst())) }
+        if written.hasPrefix("^") { return .attachment(AttachmentLink(fileName: String(written.dropFirst()))) }
+        if !WikiParser.hasScheme(written), WikiVocabulary.isIssueKey(written[...]) { return .issue(written) }
+        return .url(written)
     }
 
     /// Link targets the wiki writer renders as their text (Confluence pages and spaces).

@@ -121,4 +121,20 @@ final class WikiForeignContentTests: XCTestCase {
         XCTAssertEqual(result.text, "{panel:title=A   B  x |bgColor=#deebff}\nx\n{panel}\n\n[h|https://h|see [1)]")
         XCTAssertEqual(result.codes, ["jira-wiki.parameter-text-changed"])
     }
+
+    /// A link without text whose target the bare `[target]` form cannot carry is written with itself as text.
+    func testLinksWithoutTextStayLinks() {
+        let blocks: [Block] = [.paragraph([
+            .link(Link(target: .url("docs/a b.html"), content: [])), .text(" "),
+            .link(Link(target: .url("https://h/x"), content: [])), .text(" "),
+            .link(Link(target: .issue("PROJ-7"), content: [])),
+        ])]
+        let result = roundTrip(blocks)
+        XCTAssertEqual(result.text, "[docs/a%20b.html|docs/a%20b.html] [https://h/x] [PROJ-7]")
+        XCTAssertEqual(result.back, [.paragraph([
+            .link(Link(target: .url("docs/a%20b.html"), content: [.text("docs/a%20b.html")])), .text(" "),
+            .link(Link(target: .url("https://h/x"), content: [])), .text(" "),
+            .issue(IssueReference(key: "PROJ-7")),
+        ])])
+    }
 }

@@ -197,16 +197,13 @@ extension WikiEmitter {
             writeInlines(link.content.isEmpty ? [.text(Self.targetText(link.target))] : link.content, multiLine: false, lineStart: false)
             return
         }
-        var target: String?
+        var target = Self.writtenTarget(link.target)
         switch link.target {
-        case .url(let url): target = Self.linkSafe(url)
-        case .anchor(let anchor): target = "#" + Self.linkSafe(anchor)
+        case .url, .anchor, .issue: break
         case .attachment(let attachment):
             if attachment.page != nil {
                 lossy("jira-wiki.attachment-page", "links to another page's attachment keep only the file name")
             }
-            target = "^" + Self.attachmentSafe(attachment.fileName)
-        case .issue(let key): target = Self.linkSafe(key)
         case .user(let id): target = "~" + Self.userTarget(id)
         case .page, .space:
             lossy("jira-wiki.page-link-as-text", "Jira wiki markup cannot link Confluence pages or spaces; the link text was kept")
@@ -217,7 +214,8 @@ extension WikiEmitter {
             return
         }
         write("[")
-        if !link.content.isEmpty || link.title != nil {
+        // `[docs/x.html]` would stay literal text: a target the bare form cannot carry gets itself as text.
+        if !link.content.isEmpty || link.title != nil || !Self.isBareLinkTarget(target) {
             let lowered = Self.plainLinkText(link.content)
             if lowered.changed {
                 lossy("jira-wiki.nested-link", "links inside link text cannot be expressed; the inner link's text was kept", severity: .info)
@@ -229,6 +227,24 @@ extension WikiEmitter {
         write(target)
         if let title = link.title { write("|" + parameterText(Self.linkTitle(title))) }
         write("]")
+    }
+
+    /// Whether `[target]` alone reads back as a link (or an issue reference): anchors,
+    /// attachments, users, URLs with a scheme and issue keys.
+    static func isBareLinkTarget(_ target: String) -> Bool {
+        target.hasPrefix("#") || target.hasPrefix("^") || target.hasPrefix("~") || WikiParser.hasScheme(target)
+            || WikiVocabulary.isIssueKey(target[...])
+    }
+
+    /// The target as written between the brackets, for URL, anchor, attachment and issue targets.
+    static func writtenTarget(_ target: LinkTarget) -> String? {
+        switch target {
+        case .url(let url): return linkSafe(url)
+        case .anchor(let anchor): return "#" + linkSafe(anchor)
+        case .attachment(let attachment): return "^" + attachmentSafe(attachment.fileName)
+        case .issue(let key): return linkSafe(key)
+        case .user, .page, .space: return nil
+        }
     }
 
     /// Link text as written: wiki links cannot nest, so links, mentions and issue references
