@@ -23,8 +23,18 @@ enum WikiLossiness {
             let normal = inlines(content)
             return normal.isEmpty ? [] : [.paragraph(normal)]
         case .heading(let heading):
-            return [.heading(Heading(level: min(max(heading.level, 1), 6), content: inlines(heading.content),
-                                     anchor: heading.anchor.map(WikiVocabulary.anchorName)))]
+            var content = inlines(heading.content)
+            var anchor = heading.anchor.map(WikiVocabulary.anchorName)
+            // The reader takes an anchor that starts a heading line as the heading's anchor.
+            if anchor == nil, case .anchor(let name)? = content.first {
+                anchor = name
+                content.removeFirst()
+                if case .text(let rest)? = content.first, rest.hasPrefix(" ") {
+                    let kept = String(rest.drop(while: { $0 == " " }))
+                    if kept.isEmpty { content.removeFirst() } else { content[0] = .text(kept) }
+                }
+            }
+            return [.heading(Heading(level: min(max(heading.level, 1), 6), content: content, anchor: anchor))]
         case .list(let list):
             return [.list(self.list(list))]
         case .code(let code):
@@ -88,8 +98,19 @@ enum WikiLossiness {
             normalKind = .custom("panel")
         }
         let normalTitle = title.map { WikiEmitter.macroValue($0).trimmingSpaces() }
+        // Unwritable attributes are dropped; valueless ones are written as positional
+        // parameters, which the reader lists after the named ones.
+        let writable = attributes.filter(WikiEmitter.isWritableParameter)
+        var normalAttributes = writable.filter { !$0.value.isEmpty } + writable.filter { $0.value.isEmpty }
+        // A plain panel's `bgColor` of a kind colour reads back as that kind.
+        if normalKind == .custom("panel"), let index = normalAttributes.firstIndex(where: {
+            !$0.value.isEmpty && $0.name.lowercased() == "bgcolor" && WikiVocabulary.panelKind(forBackground: $0.value) != nil
+        }), let named = WikiVocabulary.panelKind(forBackground: normalAttributes[index].value) {
+            normalKind = named
+            normalAttributes.remove(at: index)
+        }
         return container("panel", content, open: open) {
-            .panel(Panel(kind: normalKind, title: normalTitle, blocks: $0, attributes: WikiEmitter.macroAttributes(attributes)))
+            .panel(Panel(kind: normalKind, title: normalTitle, blocks: $0, attributes: normalAttributes))
         }
     }
 
@@ -99,7 +120,7 @@ enum WikiLossiness {
         if body.contains("{" + name + "}"), !body.contains("{" + (name == "code" ? "noformat" : "code") + "}") {
             name = name == "code" ? "noformat" : "code"
         }
-        let attributes = WikiEmitter.macroAttributes(code.attributes)
+        let attributes = code.attributes.filter(WikiEmitter.isWritableParameter)
         guard name == "code" else { return CodeBlock(text: code.text, attributes: attributes) }
         return CodeBlock(language: code.language.map { WikiEmitter.macroValue($0).trimmingSpaces() }, text: code.text,
                          title: code.title.map { WikiEmitter.macroValue($0).trimmingSpaces() }, attributes: attributes)
@@ -239,7 +260,18 @@ enum WikiLossiness {
             }
             var inner: [Inline] = []
             append(WikiEmitter.plainLinkText(link.content).content, to: &inner, open: open.union(["link"]))
-            add(.link(Link(target: link.target, content: trim(inner), title: link.title.map { WikiEmitter.macroValue($0).trimmingSpaces() })))
+            var content = trim(inner)
+            var target = link.target
+            if let written = WikiEmitter.writtenTarget(link.target)?.trimmingSpaces() {
+                target = readBack(written)
+                if link.content.isEmpty, link.title == nil, WikiEmitter.isBareLinkTarget(written), case .issue(let key) = target {
+                    add(.issue(IssueReference(key: key)))
+                    return
+                }
+                // The writer shows the target as text when the bare `[target]` form cannot be used.
+                if link.content.isEmpty, link.title != nil || !WikiEmitter.isBareLinkTarget(written) { content = [.text(written)] }
+            }
+            add(.link(Link(target: target, content: content, title: link.title.map { WikiEmitter.macroValue(WikiEmitter.linkTitle($0)).trimmingSpaces() })))
         case .mention(let mention):
             if inLink { add(.text(mention.displayName ?? mention.accountID)); return }
             add(.mention(Mention(accountID: mention.accountID, displayName: mention.displayName.flatMap { $0.isEmpty ? nil : $0 })))
@@ -280,9 +312,25 @@ enum WikiLossiness {
             } else {
                 add(.code(raw.content))
             }
-        case .image:
-            add(inline)
+        case .image(var image):
+            image.source = WikiEmitter.imageSourceReadBack(WikiEmitter.imageSource(image.source))
+            image.attributes = image.attributes.filter(WikiEmitter.isWritableImageOption)
+            image.width = image.width.map(WikiEmitter.imageValueReadBack)
+            image.height = image.height.map(WikiEmitter.imageValueReadBack)
+            image.alt = image.alt.isEmpty ? "" : WikiEmitter.imageValueReadBack(image.alt)
+            image.title = image.title.map(WikiEmitter.imageValueReadBack)
+            add(.image(image))
         }
+    }
+
+    /// The target the reader makes of a written (trimmed) link target: `#x` is an anchor (so
+    /// a `#x` URL reads back as one), `^x` an attachment of this page, an issue-key shape
+    /// without a scheme an issue, anything else a URL.
+    private static func readBack(_ written: String) -> LinkTarget {
+        if written.hasPrefix("#") { return .anchor(String(written.dropFirst())) }
+        if written.hasPrefix("^") { return .attachment(AttachmentLink(fileName: String(written.dropFirst()))) }
+        if !WikiParser.hasScheme(written), WikiVocabulary.isIssueKey(written[...]) { return .issue(written) }
+        return .url(written)
     }
 
     /// Link targets the wiki writer renders as their text (Confluence pages and spaces).

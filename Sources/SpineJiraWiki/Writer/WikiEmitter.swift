@@ -83,7 +83,7 @@ struct WikiEmitter {
             writePanel(panel)
         case .expand(let expand):
             lossy("jira-wiki.expand-as-panel", "Jira wiki markup has no expand; written as a panel with its title")
-            writeContainer("panel", parameters: expand.title.map { ["title=" + Self.macroValue($0)] } ?? [], blocks: expand.blocks)
+            writeContainer("panel", parameters: expand.title.map { ["title=" + parameterText($0)] } ?? [], blocks: expand.blocks)
         case .tableOfContents:
             lossy("jira-wiki.toc-dropped", "Jira wiki markup has no table of contents; it was left out")
         case .image(let image):
@@ -129,9 +129,13 @@ struct WikiEmitter {
             }
         }
         var parameters: [String] = []
-        if let language = code.language, name == "code" { parameters.append(Self.macroValue(language)) }
-        if let title = code.title, name == "code" { parameters.append("title=" + Self.macroValue(title)) }
-        parameters += macroParameters(code.attributes)
+        if let language = code.language, name == "code" { parameters.append(parameterText(language)) }
+        if let title = code.title, name == "code" { parameters.append("title=" + parameterText(title)) }
+        for attribute in code.attributes {
+            guard Self.isWritableParameter(attribute) else { dropAttribute(); continue }
+            parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
+                              : Self.macroValue(attribute.name) + "=" + Self.macroValue(attribute.value))
+        }
         write("{" + name + (parameters.isEmpty ? "" : ":" + parameters.joined(separator: "|")) + "}\n")
         write(code.text)
         write("\n{" + name + "}")
@@ -152,7 +156,7 @@ struct WikiEmitter {
     /// `{panel:…}` with the kind's background colour; Jira has no info/note/tip/warning macros.
     private mutating func writePanel(_ panel: Panel) {
         var parameters: [String] = []
-        if let title = panel.title { parameters.append("title=" + Self.macroValue(title)) }
+        if let title = panel.title { parameters.append("title=" + parameterText(title)) }
         switch panel.kind {
         case .custom(let name):
             if name != "panel" {
@@ -161,7 +165,11 @@ struct WikiEmitter {
         default:
             if let colour = WikiVocabulary.background(for: panel.kind) { parameters.append("bgColor=" + colour) }
         }
-        parameters += macroParameters(panel.attributes)
+        for attribute in panel.attributes {
+            guard Self.isWritableParameter(attribute) else { dropAttribute(); continue }
+            parameters.append(attribute.value.isEmpty ? Self.macroValue(attribute.name)
+                              : Self.macroValue(attribute.name) + "=" + Self.macroValue(attribute.value))
+        }
         writeContainer("panel", parameters: parameters, blocks: panel.blocks)
     }
 
@@ -172,7 +180,7 @@ struct WikiEmitter {
             lossy("jira-wiki.division-attributes", "block attributes other than a colour have no wiki form", severity: .info)
         }
         if let colour {
-            writeContainer("color", parameters: [Self.macroValue(colour)], blocks: division.blocks)
+            writeContainer("color", parameters: [parameterText(colour)], blocks: division.blocks)
         } else {
             writeBlocks(division.blocks)
         }
@@ -219,31 +227,36 @@ struct WikiEmitter {
 
     // MARK: - Parameter values
 
-    /// Attributes as macro parameters (`name` or `name=value`). A name that is empty once the
-    /// characters a parameter cannot hold are gone would not read back, so it is left out.
-    mutating func macroParameters(_ attributes: [Attribute]) -> [String] {
-        var parameters: [String] = []
-        for attribute in Self.macroAttributes(attributes) {
-            parameters.append(attribute.value.isEmpty ? attribute.name : attribute.name + "=" + attribute.value)
+    /// Whether an attribute reads back unchanged as a macro parameter `name=value` (or `name`
+    /// when the value is empty): nothing that ends a parameter or the tag, no blanks the reader
+    /// trims, not `title`. JSON (ADF's `adf.attrs`) never qualifies.
+    static func isWritableParameter(_ attribute: Attribute) -> Bool {
+        let name = attribute.name
+        func clean(_ text: String) -> Bool {
+            text == text.trimmingSpaces() && !text.contains(where: { $0 == "|" || $0 == "{" || $0 == "}" || $0 == "\n" || $0 == "\r" })
         }
-        if parameters.count < attributes.count {
-            lossy("jira-wiki.parameter-dropped", "macro parameters whose name is only blanks or | { } were left out")
-        }
-        return parameters
+        return !name.isEmpty && clean(name) && clean(attribute.value) && !name.contains("=") && name.lowercased() != "title"
     }
 
-    /// Attributes as the reader gives them back from macro parameters: `| { }` and line ends
-    /// replaced by spaces, blanks trimmed, empty names left out.
-    static func macroAttributes(_ attributes: [Attribute]) -> [Attribute] {
-        attributes.compactMap { attribute in
-            let name = macroValue(attribute.name).trimmingSpaces()
-            return name.isEmpty ? nil : Attribute(name, macroValue(attribute.value).trimmingSpaces())
+    /// Reports an attribute left out because wiki parameters cannot carry it.
+    mutating func dropAttribute() {
+        lossy("jira-wiki.attribute-dropped",
+              "attributes whose name or value wiki parameters cannot carry (JSON, |, {, }, line breaks) were left out")
+    }
+
+    /// A title, language or colour as a parameter, reporting when it reads back changed.
+    mutating func parameterText(_ value: String) -> String {
+        let written = Self.macroValue(value)
+        if written.trimmingSpaces() != value {
+            lossy("jira-wiki.parameter-text-changed",
+                  "| { } and line breaks in titles, languages and colours became spaces; blanks at their ends were dropped", severity: .info)
         }
+        return written
     }
 
     /// A macro parameter value without the characters that would end it.
     static func macroValue(_ value: String) -> String {
-        String(value.map { $0 == "|" || $0 == "}" || $0 == "{" || $0 == "\n" ? " " : $0 })
+        String(value.map { $0 == "|" || $0 == "}" || $0 == "{" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
     /// Percent-encodes everything but unreserved URL characters.

@@ -47,7 +47,7 @@ extension WikiEmitter {
             switch link.target {
             case .page, .space:
                 // Written as its text (or title) alone.
-                let shown: [Inline] = link.content.isEmpty ? [.text(link.title ?? "")] : link.content
+                let shown: [Inline] = link.content.isEmpty ? [.text(targetText(link.target))] : link.content
                 return firstByte(of: shown + Array(inlines[(index + 2)...]), after: -1, multiLine: multiLine)
             case .url, .anchor, .attachment, .issue, .user:
                 return Byte.openBracket
@@ -182,7 +182,7 @@ extension WikiEmitter {
             writeInlines(content, multiLine: false, lineStart: false, trailing: following)
             return
         }
-        write("{color:" + Self.macroValue(colour) + "}")
+        write("{color:" + parameterText(colour) + "}")
         openEffects.insert("color")
         writeInlines(content, multiLine: false, lineStart: false, trailing: Byte.openBrace)
         openEffects.remove("color")
@@ -197,26 +197,25 @@ extension WikiEmitter {
             writeInlines(link.content.isEmpty ? [.text(Self.targetText(link.target))] : link.content, multiLine: false, lineStart: false)
             return
         }
-        var target: String?
+        var target = Self.writtenTarget(link.target)
         switch link.target {
-        case .url(let url): target = Self.linkSafe(url)
-        case .anchor(let anchor): target = "#" + Self.linkSafe(anchor)
+        case .url, .anchor, .issue: break
         case .attachment(let attachment):
             if attachment.page != nil {
                 lossy("jira-wiki.attachment-page", "links to another page's attachment keep only the file name")
             }
-            target = "^" + Self.linkSafe(attachment.fileName)
-        case .issue(let key): target = Self.linkSafe(key)
         case .user(let id): target = "~" + Self.userTarget(id)
         case .page, .space:
             lossy("jira-wiki.page-link-as-text", "Jira wiki markup cannot link Confluence pages or spaces; the link text was kept")
         }
         guard let target else {
-            writeInlines(link.content.isEmpty ? [.text(link.title ?? "")] : link.content, multiLine: false, lineStart: false)
+            // Confluence shows a page or space link without text as the page title (space key).
+            writeInlines(link.content.isEmpty ? [.text(Self.targetText(link.target))] : link.content, multiLine: false, lineStart: false)
             return
         }
         write("[")
-        if !link.content.isEmpty || link.title != nil {
+        // `[docs/x.html]` would stay literal text: a target the bare form cannot carry gets itself as text.
+        if !link.content.isEmpty || link.title != nil || !Self.isBareLinkTarget(target) {
             let lowered = Self.plainLinkText(link.content)
             if lowered.changed {
                 lossy("jira-wiki.nested-link", "links inside link text cannot be expressed; the inner link's text was kept", severity: .info)
@@ -226,8 +225,26 @@ extension WikiEmitter {
             write("|")
         }
         write(target)
-        if let title = link.title { write("|" + Self.macroValue(title).replacingBracket()) }
+        if let title = link.title { write("|" + parameterText(Self.linkTitle(title))) }
         write("]")
+    }
+
+    /// Whether `[target]` alone reads back as a link (or an issue reference): anchors,
+    /// attachments, users, URLs with a scheme and issue keys.
+    static func isBareLinkTarget(_ target: String) -> Bool {
+        target.hasPrefix("#") || target.hasPrefix("^") || target.hasPrefix("~") || WikiParser.hasScheme(target)
+            || WikiVocabulary.isIssueKey(target[...])
+    }
+
+    /// The target as written between the brackets, for URL, anchor, attachment and issue targets.
+    static func writtenTarget(_ target: LinkTarget) -> String? {
+        switch target {
+        case .url(let url): return linkSafe(url)
+        case .anchor(let anchor): return "#" + linkSafe(anchor)
+        case .attachment(let attachment): return "^" + attachmentSafe(attachment.fileName)
+        case .issue(let key): return linkSafe(key)
+        case .user, .page, .space: return nil
+        }
     }
 
     /// Link text as written: wiki links cannot nest, so links, mentions and issue references
@@ -331,34 +348,21 @@ extension WikiEmitter {
         WikiTextEscaper.append(emoji.fallback ?? ":" + name + ":", to: &out, following: following, lineStart: false)
     }
 
-    // MARK: - Images
-
-    mutating func writeImageInline(_ image: Image) {
-        var source: String
-        switch image.source {
-        case .url(let url): source = Self.linkSafe(url).replacingBang()
-        case .attachment(let attachment):
-            if attachment.page != nil {
-                lossy("jira-wiki.attachment-page", "images from another page's attachments keep only the file name")
+    /// An attachment file name as a link target: like `linkSafe`, but spaces are kept (Jira
+    /// finds `[^export spec.pdf]` by its name; `%20` would name another file).
+    static func attachmentSafe(_ fileName: String) -> String {
+        var result = ""
+        for character in fileName {
+            switch character {
+            case "|": result += "%7C"
+            case "]": result += "%5D"
+            case "[": result += "%5B"
+            case "\n": result += "%0A"
+            case "\r": result += "%0D"
+            default: result.append(character)
             }
-            source = attachment.fileName.replacingBang()
         }
-        var options: [String] = []
-        if let width = image.width { options.append("width=" + Self.imageValue(width)) }
-        if let height = image.height { options.append("height=" + Self.imageValue(height)) }
-        if !image.alt.isEmpty { options.append("alt=" + Self.imageValue(image.alt)) }
-        if let title = image.title { options.append("title=" + Self.imageValue(title)) }
-        for attribute in image.attributes {
-            options.append(attribute.value.isEmpty ? attribute.name : attribute.name + "=" + Self.imageValue(attribute.value))
-        }
-        if source.isEmpty { source = "image" }
-        write("!" + source + (options.isEmpty ? "" : "|" + options.joined(separator: ",")) + "!")
-    }
-
-    /// An image option value, quoted when it holds spaces or commas.
-    static func imageValue(_ value: String) -> String {
-        let clean = String(value.map { $0 == "\"" || $0 == "!" || $0 == "|" || $0 == "\n" ? "'" : $0 })
-        return clean.contains(where: { $0 == " " || $0 == "," || $0 == "=" }) ? "\"" + clean + "\"" : clean
+        return result
     }
 
     /// A link target without the characters that end a link.
@@ -371,21 +375,10 @@ extension WikiEmitter {
             case "]": result += "%5D"
             case "[": result += "%5B"
             case "\n": result += "%0A"
+            case "\r": result += "%0D"
             default: result.append(character)
             }
         }
-        return result
-    }
-}
-
-extension String {
-    /// The text with `]` replaced by `)`, so it cannot end a link.
-    fileprivate func replacingBracket() -> String { String(map { $0 == "]" ? ")" : $0 }) }
-
-    /// The text with `!` percent-encoded, so it cannot end an image.
-    fileprivate func replacingBang() -> String {
-        var result = ""
-        for character in self { result += character == "!" ? "%21" : String(character) }
         return result
     }
 }

@@ -13,12 +13,15 @@ enum WikiTextEscaper {
             out.append(contentsOf: text.utf8)
             return
         }
+        if text.utf8.contains(where: { $0 == Byte.newline || $0 == Byte.carriageReturn }) {
+            appendLines(text, to: &out, following: following, lineStart: lineStart, inCode: inCode)
+            return
+        }
         let bytes = Array(text.utf8)
         var index = 0
         if lineStart { index = escapeLineStart(bytes, to: &out) }
         while index < bytes.count {
-            var byte = bytes[index]
-            if byte == Byte.newline || byte == Byte.carriageReturn { byte = Byte.space }
+            let byte = bytes[index]
             let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : following
             switch byte {
             case Byte.backslash:
@@ -63,6 +66,23 @@ enum WikiTextEscaper {
             }
             index += 1
         }
+    }
+
+    /// Text holding newlines (from Jira or ADF fields, where they are content): a newline in
+    /// wiki markup would be a line break or end the block, so each is written `&#10;` (`&#13;`
+    /// for a carriage return), which the reader decodes back to the character. The pieces
+    /// between are escaped as if followed by `&`.
+    private static func appendLines(_ text: String, to out: inout [UInt8], following: UInt8?, lineStart: Bool, inCode: Bool) {
+        var piece = ""
+        var first = true
+        for scalar in text.unicodeScalars {
+            guard scalar == "\n" || scalar == "\r" else { piece.unicodeScalars.append(scalar); continue }
+            append(piece, to: &out, following: Byte.ampersand, lineStart: lineStart && first, inCode: inCode)
+            out.append(contentsOf: Array((scalar == "\n" ? "&#10;" : "&#13;").utf8))
+            piece = ""
+            first = false
+        }
+        append(piece, to: &out, following: following, lineStart: lineStart && first, inCode: inCode)
     }
 
     /// Bytes that may need an escape, depending on their neighbours.
