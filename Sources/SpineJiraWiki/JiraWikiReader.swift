@@ -15,7 +15,12 @@ public struct JiraWikiReader: FormatReader {
             var parser = WikiParser(text: buffer, path: options.sourceName)
             var position = 0
             let blocks = parser.parseBlocks(&position, end: buffer.count, open: []).blocks
-            return (blocks, parser.diagnostics)
+            // Text is decoded with U+FFFD for bytes that are not UTF-8; say so once, where it starts.
+            let encoding: [Diagnostic] = UTF8Validation.isValid(buffer) ? [] : [
+                .warning("jira-wiki.invalid-utf8", "bytes that are not UTF-8 were replaced with U+FFFD",
+                         at: SourceLocation(line: Self.firstInvalidLine(buffer))),
+            ]
+            return (blocks, encoding + parser.diagnostics)
         }
         return ReadResult(document: Document(blocks: blocks), diagnostics: diagnostics)
     }
@@ -23,6 +28,21 @@ public struct JiraWikiReader: FormatReader {
     /// Reads a wiki-markup string (a description field) into blocks.
     public func blocks(from text: String, options: ConversionOptions = ConversionOptions()) -> ReadResult {
         (try? read(Array(text.utf8), options: options)) ?? ReadResult(document: Document())
+    }
+
+    /// The line of the first byte that does not start a valid UTF-8 sequence.
+    static func firstInvalidLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var line = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == Byte.newline { line += 1 }
+            let length = byte < 0x80 ? 1 : byte >= 0xC2 && byte < 0xE0 ? 2 : byte >= 0xE0 && byte < 0xF0 ? 3 : byte >= 0xF0 && byte < 0xF5 ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])) else { return line }
+            index += length
+        }
+        return line
     }
 
     /// Drops a byte-order mark and turns CR LF and lone CR line ends into LF.
