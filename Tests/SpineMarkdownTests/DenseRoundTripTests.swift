@@ -125,4 +125,17 @@ final class DenseRoundTripTests: XCTestCase {
         XCTAssertEqual(result.bytes, [])
         XCTAssertEqual(result.diagnostics.map(\.code), ["markdown.front-matter-key"])
     }
+
+    func testInlineHTMLThatWouldOpenAnHTMLBlockOnItsLineIsIndented() throws {
+        // `<div>` continuing a paragraph is inline HTML; at a line start it would open a block
+        let input = "a\n\t<div>b"
+        let doc = try MarkdownReader().read(Array(input.utf8), options: options).document
+        XCTAssertEqual(doc.blocks, [.paragraph([.text("a"), .softBreak, .raw(Raw(format: "html", content: "<div>")), .text("b")])])
+        XCTAssertEqual(String(decoding: try MarkdownWriter().write(doc, options: options).bytes, as: UTF8.self), "a\n    <div>b\n")
+        XCTAssertNil(failure(Array(input.utf8)))
+        // a comment spanning lines inside a setext heading keeps its line break
+        XCTAssertNil(failure(Array(";y<!-- a\n_b -->\n==".utf8)))
+        // an HTML block right after a nested list stays in the tight item
+        XCTAssertNil(failure(Array("1. 1. w\n   </details>\n".utf8)))
+    }
 }

@@ -63,6 +63,11 @@ extension MarkdownRenderer {
             body = body.dropFirst()
         } else if needsLeadingEscape(line) {
             prefix = [ASCII.backslash]
+        } else if first == ASCII.lt, !isFirstLine,
+                  (1...6).contains(HTMLScanners.blockStart(Array(line), at: 0, end: line.count, canInterruptParagraph: true)) {
+            // inline HTML (text `<` is always escaped) that would open an HTML block here:
+            // indentation keeps it a continuation line, and readers strip it
+            prefix = Array("    ".utf8)
         } else if isDigit(first) {
             var i = line.startIndex
             while i < line.endIndex, isDigit(line[i]), i - line.startIndex < 10 { i += 1 }
@@ -138,6 +143,7 @@ extension MarkdownRenderer {
                 if containsBreak(c) { return true }
             case .link(let link): if containsBreak(link.content) { return true }
             case .span(let span): if containsBreak(span.content) { return true }
+            case .raw(let raw): if raw.format == "html" && raw.content.contains("\n") { return true }
             default: break
             }
         }

@@ -132,7 +132,7 @@ struct MarkdownRenderer {
         let nextStartsBlock: Bool
         switch next {
         case .heading, .code, .quote, .rule, .list: nextStartsBlock = true
-        case .raw(let raw): nextStartsBlock = isFenced(raw)
+        case .raw(let raw): nextStartsBlock = isFenced(raw) || (1...6).contains(htmlBlockType(raw))
         default: nextStartsBlock = false
         }
         switch previous {
