@@ -137,5 +137,8 @@ final class DenseRoundTripTests: XCTestCase {
         XCTAssertNil(failure(Array(";y<!-- a\n_b -->\n==".utf8)))
         // an HTML block right after a nested list stays in the tight item
         XCTAssertNil(failure(Array("1. 1. w\n   </details>\n".utf8)))
+        // an alert right after a paragraph, a list right after a footnote: still one tight item
+        XCTAssertNil(failure(Array("1. n\n\t>[!NOTE]".utf8)))
+        XCTAssertNil(failure(Array("+ [^1]:n\n  *".utf8)))
     }
 }
