@@ -140,5 +140,8 @@ final class DenseRoundTripTests: XCTestCase {
         // an alert right after a paragraph, a list right after a footnote: still one tight item
         XCTAssertNil(failure(Array("1. n\n\t>[!NOTE]".utf8)))
         XCTAssertNil(failure(Array("+ [^1]:n\n  *".utf8)))
+        XCTAssertNil(failure(Array("3. :\n   [^1]:".utf8)))
+        // inline HTML continuing an alert's marker line
+        XCTAssertNil(failure(Array(">[!NOTE]\n\t<details>".utf8)))
     }
 }

@@ -268,6 +268,11 @@ extension MarkdownRenderer {
             // the marker line is a paragraph: a first block that cannot follow one directly
             // (a list not starting at 1, a setext heading, …) gets a blank line before it
             var body = content.isEmpty ? [] : [ASCII.newline] + content
+            // the first paragraph continues the marker's line: inline HTML there must not open a block
+            if isParagraph(panel.blocks.first), content.first == ASCII.lt,
+               (1...6).contains(HTMLScanners.blockStart(content, at: 0, end: content.firstIndex(of: ASCII.newline) ?? content.count, canInterruptParagraph: true)) {
+                body.insert(contentsOf: Array("    ".utf8), at: 1)
+            }
             if let first = panel.blocks.first, !content.isEmpty, !isParagraph(first), !Self.canFollowTightly(.paragraph([]), first) {
                 body.insert(ASCII.newline, at: 0)
             }

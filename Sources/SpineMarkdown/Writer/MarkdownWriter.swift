@@ -138,7 +138,7 @@ struct MarkdownRenderer {
         // by an open paragraph, table or HTML block above it.
         let nextStartsBlock: Bool
         switch next {
-        case .heading, .code, .quote, .rule, .list, .panel: nextStartsBlock = true
+        case .heading, .code, .quote, .rule, .list, .panel, .footnote: nextStartsBlock = true
         case .raw(let raw): nextStartsBlock = isFenced(raw) || (1...6).contains(htmlBlockType(raw))
         default: nextStartsBlock = false
         }
@@ -151,7 +151,7 @@ struct MarkdownRenderer {
         case .paragraph:
             switch next {
             case .heading(let heading): return !isSetext(heading)
-            case .code, .quote, .rule, .table, .panel: return true
+            case .code, .quote, .rule, .table, .panel, .footnote: return true
             case .raw(let raw) where isFenced(raw) || (1...6).contains(htmlBlockType(raw)): return true
             case .list(let list):
                 guard let first = list.items.first, !first.blocks.isEmpty || first.task != nil else { return false }
