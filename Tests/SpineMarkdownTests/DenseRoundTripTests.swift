@@ -9,7 +9,8 @@ final class DenseRoundTripTests: XCTestCase {
     let options = ConversionOptions(settings: ["markdown.front-matter": "false"])
 
     /// Why `input` breaks the round trip, or nil when it holds.
-    func failure(_ input: [UInt8]) -> String? {
+    func failure(_ input: [UInt8], options: ConversionOptions? = nil) -> String? {
+        let options = options ?? self.options
         do {
             let first = try MarkdownReader().read(input, options: options).document
             let written = try MarkdownWriter().write(first, options: options).bytes
@@ -70,6 +71,36 @@ final class DenseRoundTripTests: XCTestCase {
         print("dense punctuation: \(2_000 - failures.count)/2000 round-trip")
         XCTAssertTrue(failures.isEmpty, "\(failures.count) failing:\n" + failures.prefix(5).joined(separator: "\n\n")
                       + "\n" + failures.dropFirst(5).prefix(40).joined(separator: ", "))
+    }
+
+    // MARK: - Block soup
+
+    static let blockPieces = [
+        "---\n", "title: x\n", "- [ ] ", "<!-- a", "-->", "<div>", "</div>", "\n\n", "> [!NOTE]\n", "1. ", "3. ", "| a | b |\n| - | - |\n",
+        "```\n", "<span data-spine=\"issue\" data-key=\"A-1\">A-1</span>", "<em>", "</em>", "`x`", "[l](u)", "![i](s)", "* ", "   ", "\t",
+        "#", "==\n", "[^1]", "[^1]: n\n", "<details>\n", "</details>\n", "<!-- spine:division -->\n",
+    ]
+
+    /// Block-level soup: markers, HTML, front matter, alerts, footnotes and Spine's comment
+    /// conventions mixed with punctuation; every third input starts with front matter.
+    func testBlockSoupRoundTripsForEverySeed() {
+        var failures: [String] = []
+        for seed in UInt64(1)...5_000 {
+            var generator = SplitMix(seed: seed)
+            var input = seed % 3 == 0 ? Array("---\nk: v\n---\n".utf8) : []
+            for _ in 0..<Int(generator.next() % 25) {
+                if generator.next() % 2 == 0 {
+                    input += Array(Self.blockPieces[Int(generator.next() % UInt64(Self.blockPieces.count))].utf8)
+                } else {
+                    input.append(Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))])
+                }
+            }
+            if let failure = failure(input, options: ConversionOptions()) {
+                failures.append("seed \(seed): \(String(decoding: input, as: UTF8.self).debugDescription)\n\(failure)")
+            }
+        }
+        print("block soup: \(5_000 - failures.count)/5000 round-trip")
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) failing:\n" + failures.prefix(3).joined(separator: "\n\n"))
     }
 
     // MARK: - Minimised fuzz findings
