@@ -172,6 +172,8 @@ final class DenseRoundTripTests: XCTestCase {
         XCTAssertNil(failure(Array("1. n\n\t>[!NOTE]".utf8)))
         XCTAssertNil(failure(Array("+ [^1]:n\n  *".utf8)))
         XCTAssertNil(failure(Array("3. :\n   [^1]:".utf8)))
+        // a footnote reference and `:` continuing a paragraph must not become a definition
+        XCTAssertNil(failure(Array("1. [^1]:\n<\n\t[^1]:".utf8)))
         // inline HTML continuing an alert's marker line
         XCTAssertNil(failure(Array(">[!NOTE]\n\t<details>".utf8)))
     }

@@ -63,6 +63,10 @@ extension MarkdownRenderer {
             body = body.dropFirst()
         } else if needsLeadingEscape(line) {
             prefix = [ASCII.backslash]
+        } else if first == ASCII.lbracket, !isFirstLine, line.count > 3, line[line.startIndex + 1] == ASCII.caret,
+                  line.firstIndex(of: ASCII.rbracket).map({ $0 + 1 < line.endIndex && line[$0 + 1] == ASCII.colon }) == true {
+            // a footnote reference then `:` would start a footnote definition here
+            prefix = Array("    ".utf8)
         } else if first == ASCII.lt, !isFirstLine,
                   (1...6).contains(HTMLScanners.blockStart(Array(line), at: 0, end: line.count, canInterruptParagraph: true)) {
             // inline HTML (text `<` is always escaped) that would open an HTML block here:
