@@ -211,7 +211,8 @@ enum MarkdownLossiness {
             issue.attributes = issue.attributes.filter { InlineConventions.isAttributeName("data-a-" + $0.name) }
             return [.issue(issue)]
         case .raw(let raw) where raw.format == "html":
-            return [.raw(Raw(format: "html", content: rawHTML(raw.content)))]
+            // in headings of level 3–6 and cells, line breaks inside inline HTML become spaces
+            return [.raw(Raw(format: "html", content: breaks ? rawHTML(raw.content) : raw.content.replacingAll("\n", " ")))]
         case .image(let image): return [.image(self.image(image))]
         case .code(let code):
             // empty inline code is dropped (markdown.empty-code); newlines become spaces

@@ -9,7 +9,8 @@ final class DenseRoundTripTests: XCTestCase {
     let options = ConversionOptions(settings: ["markdown.front-matter": "false"])
 
     /// Why `input` breaks the round trip, or nil when it holds.
-    func failure(_ input: [UInt8]) -> String? {
+    func failure(_ input: [UInt8], options: ConversionOptions? = nil) -> String? {
+        let options = options ?? self.options
         do {
             let first = try MarkdownReader().read(input, options: options).document
             let written = try MarkdownWriter().write(first, options: options).bytes
@@ -72,6 +73,36 @@ final class DenseRoundTripTests: XCTestCase {
                       + "\n" + failures.dropFirst(5).prefix(40).joined(separator: ", "))
     }
 
+    // MARK: - Block soup
+
+    static let blockPieces = [
+        "---\n", "title: x\n", "- [ ] ", "<!-- a", "-->", "<div>", "</div>", "\n\n", "> [!NOTE]\n", "1. ", "3. ", "| a | b |\n| - | - |\n",
+        "```\n", "<span data-spine=\"issue\" data-key=\"A-1\">A-1</span>", "<em>", "</em>", "`x`", "[l](u)", "![i](s)", "* ", "   ", "\t",
+        "#", "==\n", "[^1]", "[^1]: n\n", "<details>\n", "</details>\n", "<!-- spine:division -->\n",
+    ]
+
+    /// Block-level soup: markers, HTML, front matter, alerts, footnotes and Spine's comment
+    /// conventions mixed with punctuation; every third input starts with front matter.
+    func testBlockSoupRoundTripsForEverySeed() {
+        var failures: [String] = []
+        for seed in UInt64(1)...5_000 {
+            var generator = SplitMix(seed: seed)
+            var input = seed % 3 == 0 ? Array("---\nk: v\n---\n".utf8) : []
+            for _ in 0..<Int(generator.next() % 25) {
+                if generator.next() % 2 == 0 {
+                    input += Array(Self.blockPieces[Int(generator.next() % UInt64(Self.blockPieces.count))].utf8)
+                } else {
+                    input.append(Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))])
+                }
+            }
+            if let failure = failure(input, options: ConversionOptions()) {
+                failures.append("seed \(seed): \(String(decoding: input, as: UTF8.self).debugDescription)\n\(failure)")
+            }
+        }
+        print("block soup: \(5_000 - failures.count)/5000 round-trip")
+        XCTAssertTrue(failures.isEmpty, "\(failures.count) failing:\n" + failures.prefix(3).joined(separator: "\n\n"))
+    }
+
     // MARK: - Minimised fuzz findings
 
     func testUnterminatedCommentInAListItemStaysOneBlock() throws {
@@ -124,5 +155,26 @@ final class DenseRoundTripTests: XCTestCase {
         let result = try MarkdownWriter().write(doc, options: options)
         XCTAssertEqual(result.bytes, [])
         XCTAssertEqual(result.diagnostics.map(\.code), ["markdown.front-matter-key"])
+    }
+
+    func testInlineHTMLThatWouldOpenAnHTMLBlockOnItsLineIsIndented() throws {
+        // `<div>` continuing a paragraph is inline HTML; at a line start it would open a block
+        let input = "a\n\t<div>b"
+        let doc = try MarkdownReader().read(Array(input.utf8), options: options).document
+        XCTAssertEqual(doc.blocks, [.paragraph([.text("a"), .softBreak, .raw(Raw(format: "html", content: "<div>")), .text("b")])])
+        XCTAssertEqual(String(decoding: try MarkdownWriter().write(doc, options: options).bytes, as: UTF8.self), "a\n    <div>b\n")
+        XCTAssertNil(failure(Array(input.utf8)))
+        // a comment spanning lines inside a setext heading keeps its line break
+        XCTAssertNil(failure(Array(";y<!-- a\n_b -->\n==".utf8)))
+        // an HTML block right after a nested list stays in the tight item
+        XCTAssertNil(failure(Array("1. 1. w\n   </details>\n".utf8)))
+        // an alert right after a paragraph, a list right after a footnote: still one tight item
+        XCTAssertNil(failure(Array("1. n\n\t>[!NOTE]".utf8)))
+        XCTAssertNil(failure(Array("+ [^1]:n\n  *".utf8)))
+        XCTAssertNil(failure(Array("3. :\n   [^1]:".utf8)))
+        // a footnote reference and `:` continuing a paragraph must not become a definition
+        XCTAssertNil(failure(Array("1. [^1]:\n<\n\t[^1]:".utf8)))
+        // inline HTML continuing an alert's marker line
+        XCTAssertNil(failure(Array(">[!NOTE]\n\t<details>".utf8)))
     }
 }

@@ -63,6 +63,15 @@ extension MarkdownRenderer {
             body = body.dropFirst()
         } else if needsLeadingEscape(line) {
             prefix = [ASCII.backslash]
+        } else if first == ASCII.lbracket, !isFirstLine, line.count > 3, line[line.startIndex + 1] == ASCII.caret,
+                  line.firstIndex(of: ASCII.rbracket).map({ $0 + 1 < line.endIndex && line[$0 + 1] == ASCII.colon }) == true {
+            // a footnote reference then `:` would start a footnote definition here
+            prefix = Array("    ".utf8)
+        } else if first == ASCII.lt, !isFirstLine,
+                  (1...6).contains(HTMLScanners.blockStart(Array(line), at: 0, end: line.count, canInterruptParagraph: true)) {
+            // inline HTML (text `<` is always escaped) that would open an HTML block here:
+            // indentation keeps it a continuation line, and readers strip it
+            prefix = Array("    ".utf8)
         } else if isDigit(first) {
             var i = line.startIndex
             while i < line.endIndex, isDigit(line[i]), i - line.startIndex < 10 { i += 1 }
@@ -138,6 +147,7 @@ extension MarkdownRenderer {
                 if containsBreak(c) { return true }
             case .link(let link): if containsBreak(link.content) { return true }
             case .span(let span): if containsBreak(span.content) { return true }
+            case .raw(let raw): if raw.format == "html" && raw.content.contains("\n") { return true }
             default: break
             }
         }
@@ -262,6 +272,11 @@ extension MarkdownRenderer {
             // the marker line is a paragraph: a first block that cannot follow one directly
             // (a list not starting at 1, a setext heading, …) gets a blank line before it
             var body = content.isEmpty ? [] : [ASCII.newline] + content
+            // the first paragraph continues the marker's line: inline HTML there must not open a block
+            if isParagraph(panel.blocks.first), content.first == ASCII.lt,
+               (1...6).contains(HTMLScanners.blockStart(content, at: 0, end: content.firstIndex(of: ASCII.newline) ?? content.count, canInterruptParagraph: true)) {
+                body.insert(contentsOf: Array("    ".utf8), at: 1)
+            }
             if let first = panel.blocks.first, !content.isEmpty, !isParagraph(first), !Self.canFollowTightly(.paragraph([]), first) {
                 body.insert(ASCII.newline, at: 0)
             }

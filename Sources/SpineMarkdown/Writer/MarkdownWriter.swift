@@ -113,6 +113,13 @@ struct MarkdownRenderer {
         raw.format != "html" || !isSafeHTMLBlock(raw.content)
     }
 
+    static func isQuoteLike(_ block: Block) -> Bool {
+        switch block {
+        case .quote, .panel: return true
+        default: return false
+        }
+    }
+
     /// Headings of level 1–2 with an inner line break are written as setext headings.
     static func isSetext(_ heading: Heading) -> Bool {
         heading.level <= 2 && containsBreak(withoutTrailingBreaks(heading.content))
@@ -131,8 +138,8 @@ struct MarkdownRenderer {
         // by an open paragraph, table or HTML block above it.
         let nextStartsBlock: Bool
         switch next {
-        case .heading, .code, .quote, .rule, .list: nextStartsBlock = true
-        case .raw(let raw): nextStartsBlock = isFenced(raw)
+        case .heading, .code, .quote, .rule, .list, .panel, .footnote: nextStartsBlock = true
+        case .raw(let raw): nextStartsBlock = isFenced(raw) || (1...6).contains(htmlBlockType(raw))
         default: nextStartsBlock = false
         }
         switch previous {
@@ -144,7 +151,7 @@ struct MarkdownRenderer {
         case .paragraph:
             switch next {
             case .heading(let heading): return !isSetext(heading)
-            case .code, .quote, .rule, .table: return true
+            case .code, .quote, .rule, .table, .panel, .footnote: return true
             case .raw(let raw) where isFenced(raw) || (1...6).contains(htmlBlockType(raw)): return true
             case .list(let list):
                 guard let first = list.items.first, !first.blocks.isEmpty || first.task != nil else { return false }
@@ -152,9 +159,10 @@ struct MarkdownRenderer {
                 return true
             default: return false
             }
-        case .list, .quote, .table:
+        case .list, .quote, .table, .footnote, .panel:
             if case .list = previous, case .list = next { return true }
-            if case .quote = next, case .quote = previous { return false }
+            // quote lines after quote lines (an alert is a quote too) would join one quote
+            if isQuoteLike(previous) && isQuoteLike(next) { return false }
             return nextStartsBlock
         default:
             return false
