@@ -46,7 +46,12 @@ enum InlineConventions {
     }
 
     static func linkInline(url: String, content: [Inline], title: String?, site: String? = nil) -> Inline {
-        .link(Link(target: target(for: url, site: site), content: content, title: title))
+        let target = target(for: url, site: site)
+        // With a site, `[KEY](<site>/browse/KEY)` is how an issue reference is written.
+        if site != nil, title == nil, case .issue(let key) = target, content == [.text(key)], url.hasPrefix("http") {
+            return .issue(IssueReference(key: key))
+        }
+        return .link(Link(target: target, content: content, title: title))
     }
 
     /// A site URL as links are matched against it: nil when unset or empty, no trailing slash.

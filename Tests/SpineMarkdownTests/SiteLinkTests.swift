@@ -25,8 +25,21 @@ final class SiteLinkTests: XCTestCase {
         let written = try write(document, site)
         // keys that are not Jira-shaped keep the pseudo-scheme, so they still read back
         XCTAssertEqual(written, "[PW-1](https://example.atlassian.net/browse/PW-1) and [odd key](jira-issue:lower-1)\n")
-        XCTAssertEqual(try read(written, site), document)
+        // With a site, a link to an issue showing just its key is how an issue reference is written.
+        let expected = Document(blocks: [.paragraph([
+            .issue(IssueReference(key: "PW-1")), .text(" and "), .link(Link(target: .issue("lower-1"), content: [.text("odd key")])),
+        ])])
+        XCTAssertEqual(try read(written, site), expected)
         XCTAssertEqual(try write(try read(written, site), site), written)
+    }
+
+    func testIssueReferencesAreLiveLinksWithASite() throws {
+        let references = Document(blocks: [.paragraph([.issue(IssueReference(key: "PW-1")), .text(" blocks "), .issue(IssueReference(key: "PW-2"))])])
+        let written = try write(references, site)
+        XCTAssertEqual(written, "[PW-1](https://example.atlassian.net/browse/PW-1) blocks [PW-2](https://example.atlassian.net/browse/PW-2)\n")
+        XCTAssertEqual(try read(written, site), references)
+        // Without a site they stay spans that read back as issue references.
+        XCTAssertEqual(try read(try write(references, noSite), noSite), references)
     }
 
     func testWithoutASiteTheBehaviourIsUnchanged() throws {

@@ -93,6 +93,9 @@ extension MarkdownRenderer {
                 out.append(contentsOf: raw.format.utf8)
                 out.append("}")
             }
+        case .issue(let issue) where siteURL != nil && issue.attributes.isEmpty && InlineConventions.isIssueKey(issue.key):
+            // With a site an issue reference is a live link on GitHub; the reader maps it back.
+            link(Link(target: .issue(issue.key), content: [.text(issue.key)]), into: &out, inTable: inTable, breaksAllowed: breaksAllowed)
         case .underline, .superscript, .subscript, .mention, .issue, .status, .date, .emoji, .anchor, .placeholder, .span:
             var dropped: [String] = []
             guard let tags = InlineTags.tags(for: inline, dropped: &dropped) else { return }
