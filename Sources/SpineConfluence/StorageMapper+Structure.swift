@@ -17,7 +17,7 @@ extension StorageMapper {
                 let itemBlocks = blocks(item.children, bareParagraphs: &bare)
                 items.append(ListItem(blocks: itemBlocks))
                 // `<p>` that the writer needs anyway (paragraphs beside raw or image blocks) says nothing about tightness.
-                if item.childElements.contains(where: { $0.name == "p" }) && !StorageOutput.needsParagraphElements(itemBlocks) {
+                if item.hasChildElement(where: { $0.name == "p" }) && !StorageOutput.needsParagraphElements(itemBlocks) {
                     anyWrapped = true
                 }
             default:
