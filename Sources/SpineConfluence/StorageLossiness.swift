@@ -157,6 +157,9 @@ enum StorageLossiness {
         case "pre":
             normal = CodeBlock(text: clean(code.text), attributes: [Attribute(StorageConvention.codeForm, "pre")]
                                + code.attributes.filter { $0.name.hasPrefix(StorageConvention.elementAttribute) })
+        case "pre-code":
+            normal = CodeBlock(language: code.language.flatMap { $0.isEmpty ? nil : $0 }, text: clean(code.text),
+                               attributes: [Attribute(StorageConvention.codeForm, "pre-code")])
         case "noformat":
             normal = CodeBlock(text: normal.text, attributes: [Attribute(StorageConvention.codeForm, "noformat")] + real(code.attributes))
         default:
