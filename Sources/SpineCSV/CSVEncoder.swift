@@ -23,7 +23,9 @@ public struct CSVEncoder {
         bytes.reserveCapacity(capacity)
         if dialect.writesBOM { bytes += utf8BOM }
         var table = [Bool](repeating: false, count: 256)
-        for byte in [dialect.delimiter, 0x22, 0x0D, 0x0A] { table[Int(byte)] = true }
+        // Every byte the readers' delimiter detection counts is quoted too (`,` `;` tab): a
+        // header cell full of tabs must not make the file look tab-separated.
+        for byte in [dialect.delimiter, 0x22, 0x0D, 0x0A, UInt8(ascii: ","), UInt8(ascii: ";"), 0x09] { table[Int(byte)] = true }
         forcesQuotes = table
     }
 

@@ -34,6 +34,12 @@ public struct JiraCSVReader: FormatReader {
         var rows = try CSVRows(source: CSVBufferSource(bytes: input, delimiter: dialect.delimiter))
         let layout = try JiraColumnLayout(headers: rows.header)
         var diagnostics = layout.diagnostics
+        // A header that names no issue at all (no Summary, Issue key or Issue id) is some other
+        // CSV, or not CSV: refuse it rather than turn every line into an empty issue.
+        if layout.indices[.summary] == nil, layout.indices[.key] == nil, layout.indices[.field(Requirement.FieldName.issueID)] == nil {
+            throw SpineError.malformed("jira-csv.not-jira", "the header row has no Summary, Issue key or Issue id column, so this is not a Jira CSV",
+                                       at: SourceLocation(line: 1, column: 1, path: "row 1"))
+        }
         if layout.indices[.summary] == nil {
             diagnostics.append(.warning("jira-csv.no-summary", "the header has no Summary column; Jira's importer requires one",
                                         at: SourceLocation(line: 1, path: "row 1")))

@@ -77,13 +77,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
                 if let column = location.column { prefix += ":" + String(column) }
             }
         }
-        var text = prefix + ": " + severity.rawValue + ": " + message
+        // One line per diagnostic, whatever a library put into the message (libxml2 adds
+        // "\nBytes: …" lines): tools that read `file:line:col: severity:` rely on it.
+        var text = prefix + ": " + severity.rawValue + ": " + Self.singleLine(message)
         if let path = location?.path { text += " at " + path }
         text += " [" + code + "]"
         return text
     }
 
     public var description: String { formatted(file: "<input>") }
+
+    /// `text` with line breaks (and the spaces around them) turned into "; ".
+    static func singleLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { line in line.drop(while: { $0 == " " || $0 == "\t" }) }
+            .map { line in String(line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+    }
 }
 
 /// Why a conversion failed. One error type for every layer; the message is complete

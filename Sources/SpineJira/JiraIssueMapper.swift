@@ -83,8 +83,14 @@ struct JiraIssueMapper {
                 case .rank?: fields.append(Field(Requirement.FieldName.rank, field.value))
                 case .acceptanceCriteria?: requirement.acceptanceCriteria = try richText(field)
                 case .parentLink?:
-                    parentLink = field.value.stringValue ?? field.value["key"]?.stringValue
-                    fields.append(Field(catalog.displayName(member.key), JiraIssueMapper.simplified(field.value)))
+                    // Advanced Roadmaps answers `{hasEpicLinkFieldDependency, showField, data: {key, …}}`;
+                    // without `data` (unset, or "only available to Jira Premium users") there is no link.
+                    parentLink = field.value.stringValue ?? field.value["key"]?.stringValue ?? field.value["data"]?["key"]?.stringValue
+                    if let parentLink {
+                        fields.append(Field(catalog.displayName(member.key), .string(parentLink)))
+                    } else if field.value["hasEpicLinkFieldDependency"] == nil {
+                        fields.append(Field(catalog.displayName(member.key), JiraIssueMapper.simplified(field.value)))
+                    }
                 case nil:
                     if JiraIssueMapper.isEmpty(field.value) { continue }
                     fields.append(Field(catalog.displayName(member.key), JiraIssueMapper.simplified(field.value)))

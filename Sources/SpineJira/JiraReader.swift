@@ -4,7 +4,8 @@ import SpineCore
 
 /// Reads what the Jira REST API returns: one issue (`GET /issue/{key}`), a search page
 /// (`/rest/api/{2|3}/search` with `startAt/maxResults/total`, or `/rest/api/3/search/jql` with
-/// `nextPageToken`), a bare array of issues, or an array of search pages. Each issue becomes a
+/// `nextPageToken`), a bare array of issues, an array of search pages, or the create payloads
+/// `JiraWriter` writes (`{"fields"}`, bulk `{"issueUpdates"}`). Each issue becomes a
 /// `Block.requirement`, in input order; hierarchy is kept in `parent` (collation builds trees).
 ///
 /// Settings: `jira.fields` — path of a `/rest/api/3/field` response used to resolve custom fields.
@@ -37,6 +38,15 @@ public struct JiraReader: FormatReader {
         switch root {
         case .object(let object) where object["issues"] != nil:
             try collect(page: object, path: "$", into: &issues, catalog: &catalog, paging: &paging, diagnostics: &diagnostics)
+        case .object(let object) where object["issueUpdates"] != nil:
+            // A bulk create payload (what JiraWriter writes for several requirements).
+            let node = try ASTNode(root, "$")
+            for element in try node.array("issueUpdates") {
+                guard case .object = element.value else {
+                    throw SpineError.malformed("jira.shape", "expected an issue payload, found \(element.value.kindName)", at: SourceLocation(path: element.path))
+                }
+                issues.append(Located(value: element.value, path: element.path))
+            }
         case .object(let object) where object["fields"] != nil || object["key"] != nil:
             catalog.add(names: object["names"]?.objectValue, schema: object["schema"]?.objectValue)
             issues.append(Located(value: root, path: "$"))

@@ -8,7 +8,8 @@ public enum JiraWikiFormats {
     public static let jiraWiki = FormatDescriptor(
         name: "jira-wiki", aliases: ["wiki", "jira-wiki-markup"],
         summary: "Jira wiki markup (Jira Data Center, REST v2 rich-text fields)",
-        extensions: [".jira", ".wiki"], reader: JiraWikiReader(), writer: JiraWikiWriter())
+        extensions: [".jira", ".wiki"], reader: JiraWikiReader(), writer: JiraWikiWriter(),
+        normalize: { WikiLossiness.normalize($0) })
 
     /// Descriptors registered by `Spine.registry`.
     public static var descriptors: [FormatDescriptor] { [jiraWiki] }

@@ -5,6 +5,15 @@ import SpineCore
 
 /// Lookup tables for the parts of wiki markup that are a closed list.
 enum WikiVocabulary {
+    // MARK: - Anchor names
+
+    /// The anchor name `{anchor:…}` stands for: the text before any `|`, without whitespace or
+    /// braces. Reader and writer both apply it, so a written anchor reads back unchanged.
+    static func anchorName(_ text: some StringProtocol) -> String {
+        let firstPart = text.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return String(firstPart.filter { !$0.isWhitespace && $0 != "{" && $0 != "}" })
+    }
+
     // MARK: - Emoticons
 
     /// One emoticon: its wiki spelling and the emoji it stands for.

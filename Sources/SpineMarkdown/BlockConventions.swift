@@ -63,7 +63,7 @@ enum BlockConventions {
         if text.hasPrefix(summaryOpen), text.hasSuffix(summaryClose) {
             let title = String(text.dropFirst(summaryOpen.count).dropLast(summaryClose.count))
             guard !title.contains("<"), !title.contains("\n") else { return nil }
-            let decoded = title.replacingAll("&lt;", "<").replacingAll("&gt;", ">").replacingAll("&amp;", "&")
+            let decoded = title.replacingAll("&lt;", "<").replacingAll("&gt;", ">").replacingAll("&quot;", "\"").replacingAll("&amp;", "&")
             guard HTMLText.escape(decoded) == title else { return nil }
             return Marker(name: "expand", attributes: [Attribute("title", decoded)])
         }

@@ -12,12 +12,15 @@ enum InlineConventions {
     static let pageScheme = "confluence-page:"
     static let attachmentScheme = "confluence-attachment:"
 
-    /// The URL a link target is written as.
-    static func url(for target: LinkTarget) -> String {
+    /// The URL a link target is written as. With a Jira `site`, issue links whose key has
+    /// Jira's shape go to `<site>/browse/KEY` (live on GitHub); otherwise `jira-issue:KEY`.
+    static func url(for target: LinkTarget, site: String? = nil) -> String {
         switch target {
         case .url(let url): return url
         case .anchor(let anchor): return "#" + anchor
-        case .issue(let key): return issueScheme + key
+        case .issue(let key):
+            if let site, isIssueKey(key) { return site + "/browse/" + key }
+            return issueScheme + key
         case .user(let id): return userScheme + id
         case .space(let key): return spaceScheme + key
         case .page(let page): return pageScheme + query(pageFields(page))
@@ -25,9 +28,13 @@ enum InlineConventions {
         }
     }
 
-    /// The link target a URL denotes (the inverse of `url(for:)`).
-    static func target(for url: String) -> LinkTarget {
+    /// The link target a URL denotes (the inverse of `url(for:site:)`).
+    static func target(for url: String, site: String? = nil) -> LinkTarget {
         if url.hasPrefix("#"), url.count > 1 { return .anchor(String(url.dropFirst())) }
+        if let site, url.hasPrefix(site + "/browse/") {
+            let key = String(url.dropFirst(site.count + 8))
+            if isIssueKey(key) { return .issue(key) }
+        }
         if url.hasPrefix(issueScheme), url.count > issueScheme.count { return .issue(String(url.dropFirst(issueScheme.count))) }
         if url.hasPrefix(userScheme), url.count > userScheme.count { return .user(String(url.dropFirst(userScheme.count))) }
         if url.hasPrefix(spaceScheme), url.count > spaceScheme.count { return .space(String(url.dropFirst(spaceScheme.count))) }
@@ -38,8 +45,25 @@ enum InlineConventions {
         return .url(url)
     }
 
-    static func linkInline(url: String, content: [Inline], title: String?) -> Inline {
-        .link(Link(target: target(for: url), content: content, title: title))
+    static func linkInline(url: String, content: [Inline], title: String?, site: String? = nil) -> Inline {
+        .link(Link(target: target(for: url, site: site), content: content, title: title))
+    }
+
+    /// A site URL as links are matched against it: nil when unset or empty, no trailing slash.
+    static func site(_ url: String?) -> String? {
+        guard var site = url, !site.isEmpty else { return nil }
+        while site.hasSuffix("/") { site.removeLast() }
+        return site.isEmpty ? nil : site
+    }
+
+    /// Jira's issue key shape: an uppercase letter, then uppercase letters, digits or `_`, a
+    /// hyphen and digits (`PW-12`, `ABC_2-7`).
+    static func isIssueKey(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard let dash = bytes.lastIndex(of: ASCII.minus), dash > 0, dash + 1 < bytes.count,
+              bytes[0] >= 0x41 && bytes[0] <= 0x5A else { return false }
+        let project = bytes[1..<dash].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || isDigit($0) || $0 == ASCII.underscore }
+        return project && bytes[(dash + 1)...].allSatisfy(isDigit)
     }
 
     static func imageSource(_ url: String) -> Image.Source {
@@ -183,7 +207,7 @@ enum InlineConventions {
                 out.append(inline)
                 continue
             }
-            if let tag = parseOpenTag(raw.content), ["sup", "sub", "ins", "span", "time", "a"].contains(tag.name) {
+            if let tag = parseOpenTag(raw.content), ["sup", "sub", "ins", "em", "strong", "del", "code", "span", "time", "a"].contains(tag.name) {
                 stack.append((out.count, tag.name, tag.attributes))
                 out.append(inline)
                 continue

@@ -16,6 +16,12 @@ enum InlineTags {
         case "sup": return attributes.isEmpty ? .superscript(content) : nil
         case "sub": return attributes.isEmpty ? .subscript(content) : nil
         case "ins": return attributes.isEmpty ? .underline(content) : nil
+        case "em": return attributes.isEmpty ? .emphasis(content) : nil
+        case "strong": return attributes.isEmpty ? .strong(content) : nil
+        case "del": return attributes.isEmpty ? .strikethrough(content) : nil
+        case "code":
+            guard attributes.isEmpty, !content.isEmpty, content.allSatisfy({ if case .text = $0 { return true } else { return false } }) else { return nil }
+            return .code(PlainText.of(content))
         case "time":
             guard attributes.count == 1, let value = attribute("datetime") else { return nil }
             return .date(value)
@@ -44,6 +50,8 @@ enum InlineTags {
                 return .placeholder(text)
             case nil:
                 guard !attributes.isEmpty else { return nil }
+                // `data-spine-span=""` alone marks a span without attributes
+                if attributes.count == 1, attributes[0] == ("data-spine-span", "") { return .span(Span(attributes: [], content: content)) }
                 return .span(Span(attributes: attributes.map { Attribute($0.0, $0.1) }, content: content))
             }
         default:

@@ -9,7 +9,8 @@ public enum MarkdownFormats {
         [
             FormatDescriptor(name: "markdown", aliases: ["md", "gfm"],
                              summary: "CommonMark 0.31.2 + GitHub Flavored Markdown, with front matter",
-                             extensions: [".md", ".markdown"], reader: MarkdownReader(), writer: MarkdownWriter()),
+                             extensions: [".md", ".markdown"], reader: MarkdownReader(), writer: MarkdownWriter(),
+                             normalize: { MarkdownLossiness.normalize($0) }),
             FormatDescriptor(name: "html", summary: "HTML fragment (CommonMark reference rendering, XHTML-clean; write only)",
                              extensions: [".html", ".htm"], writer: HTMLWriter()),
         ]

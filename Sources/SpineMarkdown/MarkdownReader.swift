@@ -9,7 +9,8 @@ public struct MarkdownReader: FormatReader {
     public init() {}
 
     /// Reads `input`. Settings: `markdown.autolinks` (extended autolinks, default true),
-    /// `markdown.front-matter` (default true).
+    /// `markdown.front-matter` (default true). With `options.siteURL`, links to
+    /// `<site>/browse/KEY` read as links to the Jira issue KEY.
     public func read(_ input: [UInt8], options: ConversionOptions) throws(SpineError) -> ReadResult {
         var diagnostics: [Diagnostic] = []
         var bytes = MarkdownReader.sanitize(input, diagnostics: &diagnostics)
@@ -25,6 +26,7 @@ public struct MarkdownReader: FormatReader {
         let parser = BlockParser(bytes, firstLine: firstLine)
         parser.parse(from: 0)
         var builder = DocumentBuilder(parser, extendedAutolinks: options.flag("markdown.autolinks", default: true))
+        builder.siteURL = InlineConventions.site(options.siteURL)
         let blocks = builder.blocks(of: parser.document)
         diagnostics += parser.diagnostics + builder.diagnostics
         return ReadResult(document: Document(metadata: metadata, blocks: blocks), diagnostics: diagnostics)

@@ -35,7 +35,9 @@ public enum AdversarialInputs {
     }
 
     /// Every shape, for every format (the caller skips formats not registered).
-    public static let shapes: [Shape] = [
+    public static let shapes: [Shape] = textShapes + wordShapes
+
+    static let textShapes: [Shape] = [
         Shape(format: "markdown", name: "nested brackets") { repeated("[", size: $0) },
         Shape(format: "markdown", name: "emphasis runs") { repeated("*a ", size: $0) },
         Shape(format: "markdown", name: "unclosed links") { repeated("[a](b ", size: $0) },

@@ -25,7 +25,8 @@ public struct FuzzTarget: Sendable {
 
     /// Reads `input`; a thrown `SpineError` is an accepted outcome (bad input is allowed to be
     /// refused). When reading succeeds and the format has a writer, the written output must
-    /// read back to the same document, and writing that again must give the same bytes.
+    /// read back to the same document, and writing that again must give the same bytes; the
+    /// output must also pass the checks of the system that consumes it (`OutputChecks`).
     public func check(_ input: [UInt8]) -> Violation? {
         let options = ConversionOptions(sourceName: "fuzz")
         guard let format = Spine.registry.format(named: format), let reader = format.reader else {
@@ -41,6 +42,7 @@ public struct FuzzTarget: Sendable {
         guard let writer = format.writer else { return nil }
         do {
             let written = try writer.write(first, options: options).bytes
+            if let problem = OutputChecks.problem(format: format.name, written) { return Violation(description: problem) }
             let second = try reader.read(written, options: options).document
             let rewritten = try writer.write(second, options: options).bytes
             if rewritten != written {

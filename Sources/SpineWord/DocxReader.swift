@@ -14,6 +14,6 @@ public struct DocxReader: FormatReader {
             throw SpineError.malformed("docx.not-a-package", "The input is not a .docx (no ZIP signature)",
                                        at: SourceLocation(path: "byte offset 0"))
         }
-        return try PackageMapper.read(try PartSource(zip: input))
+        return try PackageMapper.read(try PartSource(zip: input), options: options)
     }
 }

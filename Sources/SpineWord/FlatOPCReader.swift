@@ -8,7 +8,7 @@ public struct FlatOPCReader: FormatReader {
 
     public func read(_ input: [UInt8], options: ConversionOptions) throws(SpineError) -> ReadResult {
         if ZipReader.looksLikeZip(input) { return try DocxReader().read(input, options: options) }
-        return try PackageMapper.read(try PartSource(flat: input))
+        return try PackageMapper.read(try PartSource(flat: input), options: options)
     }
 
     /// True when `bytes` starts like XML (after an optional BOM and whitespace).

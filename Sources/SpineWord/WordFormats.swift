@@ -8,10 +8,12 @@ public enum WordFormats {
     public static var descriptors: [FormatDescriptor] {
         [
             FormatDescriptor(name: "docx", aliases: ["word"], summary: "Word document (.docx, WordprocessingML in a ZIP package)",
-                             extensions: [".docx"], reader: DocxReader(), writer: DocxWriter(), isBinary: true),
+                             extensions: [".docx"], reader: DocxReader(), writer: DocxWriter(), isBinary: true,
+                             normalize: { WordLossiness.normalize($0) }),
             FormatDescriptor(name: "flat-opc", aliases: ["flatopc", "word-xml"],
                              summary: "Word single-file XML package (Flat OPC, opens in Word)",
-                             ambiguousExtensions: [".xml"], reader: FlatOPCReader(), writer: FlatOPCWriter()),
+                             ambiguousExtensions: [".xml"], reader: FlatOPCReader(), writer: FlatOPCWriter(),
+                             normalize: { WordLossiness.normalize($0) }),
         ]
     }
 }

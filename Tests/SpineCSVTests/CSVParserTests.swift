@@ -105,6 +105,14 @@ final class CSVParserTests: XCTestCase {
 
     // MARK: - Writing
 
+    func testCellsWithOtherDelimitersAreQuotedSoDetectionStaysRight() {
+        // A header cell full of tabs (fuzz finding 636e…) made the comma file look tab-separated.
+        let table = CSVTable(header: ["Summary", "P\t\t\t\tarent id", "a;b"], records: [["x", "y", "z"]])
+        let bytes = table.bytes()
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "Summary,\"P\t\t\t\tarent id\",\"a;b\"\r\nx,y,z\r\n")
+        XCTAssertEqual(CSVDialect.detectDelimiter(bytes[...]), UInt8(ascii: ","))
+    }
+
     func testEncoderQuotesOnlyWhatNeedsIt() {
         let table = CSVTable(header: ["a", "b"], records: [["plain", "with,comma"], ["say \"x\"", "two\nlines"], [" pad", ""]])
         XCTAssertEqual(String(decoding: table.bytes(), as: UTF8.self),
@@ -115,7 +123,7 @@ final class CSVParserTests: XCTestCase {
         let table = CSVTable(header: ["v"], records: [["=1+2"], ["+cmd|' /C calc'!A0"], ["-2+3"], ["@SUM(A1)"],
                                                       ["\tx"], ["-3"], ["+1.5"], ["a=b"], ["=x,y"]])
         let text = String(decoding: table.bytes(dialect: CSVDialect(safeFormulas: true)), as: UTF8.self)
-        XCTAssertEqual(text, "v\r\n'=1+2\r\n'+cmd|' /C calc'!A0\r\n'-2+3\r\n'@SUM(A1)\r\n'\tx\r\n-3\r\n+1.5\r\na=b\r\n\"'=x,y\"\r\n")
+        XCTAssertEqual(text, "v\r\n'=1+2\r\n'+cmd|' /C calc'!A0\r\n'-2+3\r\n'@SUM(A1)\r\n\"'\tx\"\r\n-3\r\n+1.5\r\na=b\r\n\"'=x,y\"\r\n")
         XCTAssertEqual(String(decoding: table.bytes(), as: UTF8.self).split(separator: "\r\n")[1], "=1+2")
     }
 

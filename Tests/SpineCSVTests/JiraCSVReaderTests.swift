@@ -161,4 +161,13 @@ final class JiraCSVReaderTests: XCTestCase {
     func testAMissingSummaryColumnIsAWarning() throws {
         XCTAssertTrue(try read("Issue key\nK-1\n").diagnostics.contains { $0.code == "jira-csv.no-summary" })
     }
+
+    func testAHeaderNamingNoIssueIsNotAJiraCSV() {
+        // A Markdown file read with -f jira-csv: one column called "# Title".
+        XCTAssertThrowsError(try read("# Title\n\nSome *text*.\n")) { error in
+            let spine = error as? SpineError
+            XCTAssertEqual(spine?.code, "jira-csv.not-jira")
+            XCTAssertEqual(spine?.location?.line, 1)
+        }
+    }
 }

@@ -73,7 +73,7 @@ final class JiraCSVWriterTests: XCTestCase {
 
     func testDelimiterBOMAndFormulaSettings() throws {
         let document = Document(blocks: [.requirement(Requirement(summary: "=1+2;x"))])
-        XCTAssertEqual(try write(document).text, "Summary,Issue id\r\n=1+2;x,1\r\n", "jira-csv does not neutralise by default")
+        XCTAssertEqual(try write(document).text, "Summary,Issue id\r\n\"=1+2;x\",1\r\n", "jira-csv does not neutralise by default; `;` is quoted so the delimiter is never in doubt")
         let text = try write(document, settings: ["csv.delimiter": ";", "csv.safe-formulas": "on", "csv.bom": "yes"]).text
         XCTAssertEqual(text, "\u{FEFF}Summary;Issue id\r\n\"'=1+2;x\";1\r\n")
     }

@@ -57,4 +57,39 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(JSONWriter(sortKeys: true).string(value), #"{"a":["x\ny",false,null,1.50],"b":1}"#)
         XCTAssertEqual(JSONWriter.compact.string(.string("\u{01}")), #""\u0001""#)
     }
+
+    func testStringsWithAndWithoutEscapesKeepNonASCII() throws {
+        let value = try JSONParser.parse(#"["日本語 ünï 😀", "a\"b 日本 \u00e9 עברית", "x\\", ""]"#)
+        XCTAssertEqual(value, .array([.string("日本語 ünï 😀"), .string("a\"b 日本 é עברית"), .string("x\\"), .string("")]))
+        let members = try JSONParser.parse(#"{"a":{"b":[1,{"c":2}],"d":3},"e":[[],{}]}"#)
+        XCTAssertEqual(JSONWriter.compact.string(members), #"{"a":{"b":[1,{"c":2}],"d":3},"e":[[],{}]}"#)
+    }
+
+    func testRejectsMalformedUTF8WithLocation() {
+        let cases: [[UInt8]] = [
+            [0xC0, 0xAF],             // overlong '/'
+            [0xED, 0xA0, 0x80],       // UTF-16 surrogate
+            [0xF4, 0x90, 0x80, 0x80], // above U+10FFFF
+            [0xE6, 0x97],             // truncated
+            [0xFF],                   // never valid
+            [0x80],                   // lone continuation byte
+        ]
+        for bytes in cases {
+            for escaped in [false, true] {
+                let input = Array("[\"ok\", \"".utf8) + (escaped ? Array("\\n".utf8) : []) + bytes + Array("\"]".utf8)
+                XCTAssertThrowsError(try JSONParser.parse(input), "\(bytes)") { error in
+                    let spineError = error as! SpineError
+                    XCTAssertTrue(spineError.message.contains("UTF-8"), spineError.message)
+                    XCTAssertEqual(spineError.location?.path, "$[1]")
+                }
+            }
+        }
+        XCTAssertEqual(try JSONParser.parse(Array("\"".utf8) + [0xF0, 0x9F, 0x98, 0x80, 0xC3, 0xA9] + Array("\"".utf8)), .string("😀é"))
+    }
+
+    func testWriterEscapesRunsAndControls() {
+        let text = "plain \"quoted\" back\\slash\ttab\u{0B}ctrl/slash 日本"
+        XCTAssertEqual(JSONWriter.compact.string(.string(text)), #""plain \"quoted\" back\\slash\ttab\u000bctrl/slash 日本""#)
+        XCTAssertEqual(JSONWriter(escapeSlashes: true).string(.string("a/b")), #""a\/b""#)
+    }
 }

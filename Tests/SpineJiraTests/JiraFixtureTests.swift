@@ -1,9 +1,10 @@
-// Golden tests over Fixtures/jira: each response → the checked `.ast.json` beside it.
+// Golden tests over Fixtures/jira: each response → the checked `.ast.json` and `.md` beside it.
 
 import Foundation
 import SpineADF
 import SpineCore
 import SpineJira
+import SpineMarkdown
 import SpineTestSupport
 import XCTest
 
@@ -28,6 +29,29 @@ final class JiraFixtureTests: XCTestCase {
             }
             XCTAssertEqual(actual, expected, fixture.name)
         }
+    }
+
+    /// What users compare: every response written as Markdown equals the reviewed `<name>.md`.
+    func testMarkdownMatchesExpected() throws {
+        var compared = 0
+        for fixture in JiraTest.cases {
+            let read = try JiraReader().read(fixture.inputBytes(), options: JiraTest.options(for: fixture))
+            let written = try MarkdownWriter().write(read.document, options: ConversionOptions())
+            let actual = String(decoding: written.bytes, as: UTF8.self)
+            let expectedURL = fixture.input.deletingLastPathComponent().appendingPathComponent(fixture.name + ".md")
+            if Fixtures.isRecording {
+                try Fixtures.record(actual, to: expectedURL)
+                XCTFail("recorded \(expectedURL.lastPathComponent); review and rerun without SPINE_RECORD")
+                continue
+            }
+            guard let expected = try fixture.expectedText(".md") else {
+                XCTFail("\(fixture.name): no expected .md (run with SPINE_RECORD=1 and review)")
+                continue
+            }
+            XCTAssertEqual(actual, expected, fixture.name)
+            compared += 1
+        }
+        XCTAssertEqual(compared, JiraTest.cases.count)
     }
 
     /// Every ADF rich-text field in the v3 fixtures survives ADF → AST → ADF (canonical JSON).

@@ -7,9 +7,9 @@ import SpineTestSupport
 import XCTest
 
 enum JiraTest {
-    /// Every Fixtures/jira case: `<name>.jira.json`, expected `<name>.ast.json`, optional field map `<name>.fields.json`.
+    /// Every Fixtures/jira case: `<name>.jira.json`, expected `<name>.ast.json` and `<name>.md`, optional field map `<name>.fields.json`.
     static var cases: [Fixtures.Case] {
-        Fixtures.cases(in: "jira", inputSuffix: ".jira.json", expectedSuffixes: [".ast.json", ".fields.json"])
+        Fixtures.cases(in: "jira", inputSuffix: ".jira.json", expectedSuffixes: [".ast.json", ".md", ".fields.json"])
     }
 
     static func options(for fixture: Fixtures.Case) -> ConversionOptions {

@@ -43,6 +43,7 @@ final class PropertyTests: XCTestCase {
             }
         }
         XCTAssertTrue(tested.contains("ast"), "tested: \(tested)")
+        XCTAssertTrue(tested.contains("markdown"), "markdown declares its lossiness (MarkdownLossiness); tested: \(tested)")
     }
 
     func testGeneratorCoversEveryNodeKind() {

@@ -23,14 +23,14 @@ final class RoundTripTests: XCTestCase {
 
     func testDocxRoundTripKeepsEverythingWordCarries() throws {
         let written = try DocxWriter().write(SampleDocuments.carried, options: options)
-        let read = try DocxReader().read(written.bytes, options: ConversionOptions())
+        let read = try DocxReader().read(written.bytes, options: options)
         assertSameAST(SampleDocuments.carried, read.document)
         XCTAssertEqual(read.diagnostics.filter { $0.severity >= .warning }, [], "reading Spine's own output should be clean")
     }
 
     func testFlatOPCRoundTripKeepsEverythingWordCarries() throws {
         let written = try FlatOPCWriter().write(SampleDocuments.carried, options: options)
-        let read = try FlatOPCReader().read(written.bytes, options: ConversionOptions())
+        let read = try FlatOPCReader().read(written.bytes, options: options)
         assertSameAST(SampleDocuments.carried, read.document)
     }
 

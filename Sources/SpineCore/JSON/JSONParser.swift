@@ -23,6 +23,10 @@ public struct JSONParser {
     private var position = 0
     private let maxDepth: Int
     private var path: [PathComponent] = []
+    /// Members and elements of the containers being parsed, shared by all levels so each
+    /// object or array is allocated once at its final size instead of growing.
+    private var memberStack: [JSONObject.Member] = []
+    private var elementStack: [JSONValue] = []
 
     private enum PathComponent {
         case key(String)
@@ -63,12 +67,12 @@ public struct JSONParser {
     private mutating func parseObject() throws(SpineError) -> JSONValue {
         guard path.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         position += 1
-        var members: [JSONObject.Member] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
-            return .object(JSONObject(members))
+            return .object(JSONObject())
         }
+        let base = memberStack.count
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -84,11 +88,16 @@ public struct JSONParser {
             path.append(.key(key))
             let value = try parseValue()
             path.removeLast()
-            members.append(JSONObject.Member(key, value))
+            memberStack.append(JSONObject.Member(key, value))
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(JSONObject(members)) }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                let members = Array(memberStack[base...])
+                memberStack.removeSubrange(base...)
+                return .object(JSONObject(members))
+            }
             throw error("expected ',' or '}' in an object")
         }
     }
@@ -96,22 +105,27 @@ public struct JSONParser {
     private mutating func parseArray() throws(SpineError) -> JSONValue {
         guard path.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         position += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
-            return .array(elements)
+            return .array([])
         }
+        let base = elementStack.count
         while true {
             skipWhitespace()
-            path.append(.index(elements.count))
+            path.append(.index(elementStack.count - base))
             let value = try parseValue()
             path.removeLast()
-            elements.append(value)
+            elementStack.append(value)
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an array") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                let elements = Array(elementStack[base...])
+                elementStack.removeSubrange(base...)
+                return .array(elements)
+            }
             throw error("expected ',' or ']' in an array")
         }
     }
@@ -139,38 +153,54 @@ public struct JSONParser {
         return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
 
-    /// Parses a string starting at the opening quote. The common case (no escapes) decodes the
-    /// bytes in one step; escapes fall back to a byte buffer.
+    /// Parses a string starting at the opening quote. The common case (no escapes) is one scan
+    /// that also notes whether any byte is non-ASCII; the String is then built from the input
+    /// slice once (validated only when it holds non-ASCII bytes). Escapes fall back to a buffer.
     private mutating func parseString() throws(SpineError) -> String {
         position += 1
         let start = position
+        var highBits: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = try decodeUTF8(start..<position)
+                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]), ascii: highBits < 0x80)
                 position += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character \(describe(byte)) inside a string") }
+            highBits |= byte
             position += 1
         }
-        var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        return try parseEscapedString(from: start, ascii: highBits < 0x80)
+    }
+
+    /// The rest of a string that holds escapes: copied run by run into one buffer.
+    private mutating func parseEscapedString(from start: Int, ascii: Bool) throws(SpineError) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(position - start + 32)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        var isASCII = ascii
         while position < bytes.count {
+            let runStart = position
+            var highBits: UInt8 = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                highBits |= byte
+                position += 1
+            }
+            if position > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            if highBits >= 0x80 { isASCII = false }
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
-                    throw error("string is not valid UTF-8")
+                return try buffer.withUnsafeBufferPointer { (slice) throws(SpineError) -> String in
+                    try makeString(slice, ascii: isASCII)
                 }
-                return text
             }
             if byte < 0x20 { throw error("control character \(describe(byte)) inside a string") }
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                position += 1
-                continue
-            }
             position += 1
             guard position < bytes.count else { break }
             let escape = bytes[position]
@@ -184,13 +214,23 @@ public struct JSONParser {
             case UInt8(ascii: "n"): buffer.append(0x0A)
             case UInt8(ascii: "r"): buffer.append(0x0D)
             case UInt8(ascii: "t"): buffer.append(0x09)
-            case UInt8(ascii: "u"): appendScalar(try parseUnicodeEscape(), to: &buffer)
+            case UInt8(ascii: "u"):
+                let scalar = try parseUnicodeEscape()
+                if scalar >= 0x80 { isASCII = false }
+                appendScalar(scalar, to: &buffer)
             default:
                 position -= 1
                 throw error("invalid escape \\\(describe(escape)) in a string")
             }
         }
         throw error("unexpected end of input inside a string")
+    }
+
+    /// A String from UTF-8 bytes. ASCII needs no validation; other text is checked with
+    /// `UTF8Validation` so malformed input is refused, never repaired silently.
+    private func makeString(_ slice: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(SpineError) -> String {
+        if !ascii, !UTF8Validation.isValid(slice) { throw error("string is not valid UTF-8") }
+        return String(decoding: slice, as: UTF8.self)
     }
 
     /// Parses the hex digits after `\u`, combining a surrogate pair; a lone surrogate becomes U+FFFD.
@@ -257,14 +297,6 @@ public struct JSONParser {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-    private func decodeUTF8(_ range: Range<Int>) throws(SpineError) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        guard let text = String(validating: slice, as: UTF8.self) else {
-            throw error("string is not valid UTF-8")
-        }
-        return text
-    }
 
     private func describe(_ byte: UInt8) -> String {
         if byte >= 0x21, byte < 0x7F { return "'" + String(UnicodeScalar(byte)) + "'" }

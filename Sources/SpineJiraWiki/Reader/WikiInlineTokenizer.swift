@@ -225,7 +225,7 @@ extension WikiParser {
             }
             return (.delimiter(Delimiter(kind: .color, canOpen: false, canClose: true, literal: tag.source)), tag.end)
         case "anchor" where tag.hasParameters:
-            let name = String((tag.positional.first ?? "").filter { $0 != " " })
+            let name = WikiVocabulary.anchorName(tag.parameterText)
             return (.node(.anchor(name)), tag.end)
         case "status" where tag.hasParameters:
             let status = Status(text: tag.parameter("title") ?? tag.positional.first ?? "",

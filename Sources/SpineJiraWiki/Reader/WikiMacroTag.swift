@@ -8,6 +8,11 @@ struct WikiMacroTag {
     var name: String
     /// Whether the tag had a `:` parameter part (a bare tag like `{panel}` closes a block).
     var hasParameters: Bool
+    /// Everything between `:` and `}`, unsplit (empty for a bare tag).
+    var parameterText: Substring {
+        guard hasParameters, let colon = source.firstIndex(of: ":") else { return "" }
+        return source[source.index(after: colon)...].dropLast()
+    }
     /// Parameters without `=` (the language of `{code:java}`, the colour of `{color:red}`).
     var positional: [String]
     /// `key=value` parameters in source order.

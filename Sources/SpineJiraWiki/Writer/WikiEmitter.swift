@@ -29,6 +29,15 @@ struct WikiEmitter {
 
     mutating func write(_ string: String) { out.append(contentsOf: string.utf8) }
 
+    /// `{anchor:name}`, with the name reduced to what the macro can carry (reported when that changes it).
+    mutating func writeAnchor(_ name: String) {
+        let written = WikiVocabulary.anchorName(name)
+        if written != name {
+            lossy("jira-wiki.anchor-renamed", "anchor names in wiki markup cannot hold whitespace, braces or |; they were removed")
+        }
+        write("{anchor:" + written + "}")
+    }
+
     // MARK: - Block sequences
 
     /// Writes blocks separated by blank lines.
@@ -58,7 +67,7 @@ struct WikiEmitter {
             writeInlines(inlines, multiLine: true, lineStart: true)
         case .heading(let heading):
             write("h\(min(max(heading.level, 1), 6)). ")
-            if let anchor = heading.anchor { write("{anchor:\(Self.macroValue(anchor))}") }
+            if let anchor = heading.anchor { writeAnchor(anchor) }
             writeInlines(heading.content, multiLine: false, lineStart: false)
         case .list(let list):
             writeList(list, prefix: [])

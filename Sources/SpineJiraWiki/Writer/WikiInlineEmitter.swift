@@ -43,7 +43,18 @@ extension WikiEmitter {
         case .softBreak: return Byte.space
         case .lineBreak: return multiLine ? Byte.newline : Byte.backslash
         case .image: return Byte.bang
-        case .link, .mention, .issue: return Byte.openBracket
+        case .link(let link):
+            switch link.target {
+            case .page, .space:
+                // Written as its text (or title) alone.
+                let shown: [Inline] = link.content.isEmpty ? [.text(link.title ?? "")] : link.content
+                return firstByte(of: shown + Array(inlines[(index + 2)...]), after: -1, multiLine: multiLine)
+            case .url, .anchor, .attachment, .issue, .user:
+                return Byte.openBracket
+            }
+        case .issue(let issue) where !WikiVocabulary.isIssueKey(issue.key[...]):
+            return issue.key.utf8.first ?? firstByte(of: inlines, after: index + 1, multiLine: multiLine)
+        case .mention, .issue: return Byte.openBracket
         case .date(let date): return date.utf8.first ?? firstByte(of: inlines, after: index + 1, multiLine: multiLine)
         case .emoji: return Byte.colon
         case .placeholder: return firstByte(of: inlines, after: index + 1, multiLine: multiLine)
@@ -96,7 +107,7 @@ extension WikiEmitter {
             lossy("jira-wiki.footnote-as-text", "Jira wiki markup has no footnotes; references were written as superscript [label]")
             writeEffect("^", [.text("[" + label + "]")], following: following)
         case .anchor(let name):
-            write("{anchor:" + Self.macroValue(name) + "}")
+            writeAnchor(name)
         case .placeholder:
             lossy("jira-wiki.placeholder-dropped", "editor placeholders have no wiki form and were left out", severity: .info)
         case .span(let span):
@@ -117,7 +128,7 @@ extension WikiEmitter {
     private mutating func writeEffect(_ delimiter: String, _ content: [Inline], following: UInt8?) {
         guard !content.isEmpty else { return }
         if openEffects.contains(delimiter) {
-            writeInlines(content, multiLine: false, lineStart: false)
+            writeInlines(content, multiLine: false, lineStart: false, trailing: following)
             return
         }
         let plain = render(content, effect: delimiter, trailing: delimiter.utf8.first)
@@ -168,7 +179,7 @@ extension WikiEmitter {
             if colour != nil {
                 lossy("jira-wiki.nested-colour", "Jira colour spans cannot nest; the inner colour was dropped", severity: .info)
             }
-            writeInlines(content, multiLine: false, lineStart: false)
+            writeInlines(content, multiLine: false, lineStart: false, trailing: following)
             return
         }
         write("{color:" + Self.macroValue(colour) + "}")
@@ -206,13 +217,46 @@ extension WikiEmitter {
         }
         write("[")
         if !link.content.isEmpty || link.title != nil {
-            let alias = link.content.isEmpty ? [Inline.text(target)] : link.content
+            let lowered = Self.plainLinkText(link.content)
+            if lowered.changed {
+                lossy("jira-wiki.nested-link", "links inside link text cannot be expressed; the inner link's text was kept", severity: .info)
+            }
+            let alias = link.content.isEmpty ? [Inline.text(target)] : lowered.content
             out.append(contentsOf: render(alias, effect: "link", trailing: Byte.pipe))
             write("|")
         }
         write(target)
         if let title = link.title { write("|" + Self.macroValue(title).replacingBracket()) }
         write("]")
+    }
+
+    /// Link text as written: wiki links cannot nest, so links, mentions and issue references
+    /// inside it become their text (`changed` tells whether any did).
+    static func plainLinkText(_ content: [Inline]) -> (content: [Inline], changed: Bool) {
+        var changed = false
+        func lower(_ inlines: [Inline]) -> [Inline] {
+            inlines.flatMap { inline -> [Inline] in
+                switch inline {
+                case .link(let link):
+                    changed = true
+                    return link.content.isEmpty ? [.text(targetText(link.target))] : lower(link.content)
+                case .mention(let mention): changed = true; return [.text(mention.displayName ?? mention.accountID)]
+                case .issue(let issue): changed = true; return [.text(issue.key)]
+                case .emphasis(let inner): return [.emphasis(lower(inner))]
+                case .strong(let inner): return [.strong(lower(inner))]
+                case .strikethrough(let inner): return [.strikethrough(lower(inner))]
+                case .underline(let inner): return [.underline(lower(inner))]
+                case .superscript(let inner): return [.superscript(lower(inner))]
+                case .subscript(let inner): return [.subscript(lower(inner))]
+                case .span(var span): span.content = lower(span.content); return [.span(span)]
+                case .text, .code, .lineBreak, .softBreak, .image, .status, .date, .emoji, .footnoteReference,
+                     .anchor, .placeholder, .raw:
+                    return [inline]
+                }
+            }
+        }
+        let result = lower(content)
+        return (result, changed)
     }
 
     private mutating func writeMention(_ mention: Mention) {
@@ -275,8 +319,11 @@ extension WikiEmitter {
     private mutating func writeEmoji(_ emoji: Emoji, following: UInt8?) {
         let name = emoji.shortName.hasPrefix(":") && emoji.shortName.hasSuffix(":") && emoji.shortName.count > 1
             ? String(emoji.shortName.dropFirst().dropLast()) : emoji.shortName
+        // An emoticon directly before a letter or digit is not read as one, so there the
+        // Unicode fallback is written instead.
         if let markup = WikiVocabulary.markupByShortName[name]
-            ?? emoji.id.flatMap({ id in WikiVocabulary.emoticons.first(where: { $0.id == id })?.markup }) {
+            ?? emoji.id.flatMap({ id in WikiVocabulary.emoticons.first(where: { $0.id == id })?.markup }),
+           !(following.map(Byte.isASCIIAlnum) ?? false) {
             write(markup)
             return
         }

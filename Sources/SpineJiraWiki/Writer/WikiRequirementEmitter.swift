@@ -9,20 +9,7 @@ extension WikiEmitter {
         lossy("jira-wiki.requirement-rendered",
               "requirements were written as a heading, a field table and sections; reading them back gives ordinary blocks",
               severity: .info)
-        var title: [Inline] = []
-        if let key = requirement.key {
-            title.append(WikiVocabulary.isIssueKey(key[...]) ? .issue(IssueReference(key: key)) : .text(key + ":"))
-            title.append(.text(" "))
-        }
-        title.append(.text(requirement.summary))
-        var blocks: [Block] = [.heading(Heading(level: min(level, 6), content: title))]
-        let rows = Self.fieldRows(requirement)
-        if !rows.isEmpty { blocks.append(.table(Table(rows: rows))) }
-        blocks.append(contentsOf: requirement.description)
-        if !requirement.acceptanceCriteria.isEmpty {
-            blocks.append(.heading(Heading(level: min(level + 1, 6), content: [.text("Acceptance criteria")])))
-            blocks.append(contentsOf: requirement.acceptanceCriteria)
-        }
+        let blocks = Self.ownBlocks(requirement, level: level)
         writeBlocks(blocks)
         for child in requirement.children {
             write("\n\n")
@@ -34,6 +21,30 @@ extension WikiEmitter {
                 lossy("jira-wiki.nesting-limit", "requirements nested deeper than \(Self.maxDepth) levels were not written")
             }
         }
+    }
+
+    /// The heading, field table, description and acceptance criteria of one requirement.
+    static func ownBlocks(_ requirement: Requirement, level: Int) -> [Block] {
+        var title: [Inline] = []
+        if let key = requirement.key {
+            title.append(WikiVocabulary.isIssueKey(key[...]) ? .issue(IssueReference(key: key)) : .text(key + ":"))
+            title.append(.text(" "))
+        }
+        title.append(.text(requirement.summary))
+        var blocks: [Block] = [.heading(Heading(level: min(level, 6), content: title))]
+        let rows = fieldRows(requirement)
+        if !rows.isEmpty { blocks.append(.table(Table(rows: rows))) }
+        blocks.append(contentsOf: requirement.description)
+        if !requirement.acceptanceCriteria.isEmpty {
+            blocks.append(.heading(Heading(level: min(level + 1, 6), content: [.text("Acceptance criteria")])))
+            blocks.append(contentsOf: requirement.acceptanceCriteria)
+        }
+        return blocks
+    }
+
+    /// Everything `writeRequirement` writes, as blocks: its own blocks, then each child's one level down.
+    static func requirementBlocks(_ requirement: Requirement, level: Int) -> [Block] {
+        ownBlocks(requirement, level: level) + requirement.children.flatMap { requirementBlocks($0, level: level + 1) }
     }
 
     /// `||Field|value|` rows for every field the requirement carries, in a fixed order.

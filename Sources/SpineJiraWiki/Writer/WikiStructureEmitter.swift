@@ -38,14 +38,18 @@ extension WikiEmitter {
                 break
             }
             for block in rest {
-                write("\n")
                 if case .list(let inner) = block {
+                    write("\n")
                     writeList(inner, prefix: markers)
                     continue
                 }
                 lossy("jira-wiki.list-item-flattened",
                       "Jira list items hold one paragraph; further blocks in an item were joined as extra lines")
-                writeInlines(Self.flatten(block), multiLine: true, lineStart: true)
+                // A block with no text (a rule, a table of contents) would leave an empty line, which ends the list.
+                let line = Self.flatten(block)
+                if line.isEmpty { continue }
+                write("\n")
+                writeInlines(line, multiLine: true, lineStart: true)
             }
         }
     }

@@ -6,6 +6,8 @@ import SpineCore
 struct DocumentBuilder {
     let parser: BlockParser
     let extendedAutolinks: Bool
+    /// The Jira site whose `<site>/browse/KEY` links read as issue links (`ConversionOptions.siteURL`).
+    var siteURL: String?
     var diagnostics: [Diagnostic] = []
     var flattenedInlines = false
 
@@ -57,6 +59,7 @@ struct DocumentBuilder {
                                         extendedAutolinks: extendedAutolinks)
         inlineParser.parse()
         var builder = InlineBuilder(inlineParser)
+        builder.siteURL = siteURL
         let result = builder.build()
         if builder.flattened && !flattenedInlines {
             flattenedInlines = true

@@ -9,6 +9,8 @@ struct InlineBuilder {
 
     let parser: InlineParser
     var flattened = false
+    /// The Jira site (no trailing slash) whose `/browse/KEY` links are issue links.
+    var siteURL: String?
 
     init(_ parser: InlineParser) {
         self.parser = parser
@@ -107,7 +109,7 @@ struct InlineBuilder {
                 children = InlineConventions.pairHTML(children)
                 let url = poolString(node.start, node.length)
                 let title = node.titleLength >= 0 ? poolString(node.titleStart, node.titleLength) : nil
-                out.append(InlineConventions.linkInline(url: url, content: children, title: title))
+                out.append(InlineConventions.linkInline(url: url, content: children, title: title, site: siteURL))
             case .image:
                 var children: [Inline] = []
                 if depth >= InlineBuilder.maxDepth { appendFlattened(from: node.first, into: &children) } else {

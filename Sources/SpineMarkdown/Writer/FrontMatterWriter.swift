@@ -45,6 +45,8 @@ enum FrontMatterWriter {
                 lines.append(key + ": " + scalar(field.value))
             }
         }
+        // nothing writable (only dropped keys): an empty `---`/`---` pair would read as two rules
+        guard lines.count > 1 else { return [] }
         lines.append("---")
         return Array((lines.joined(separator: "\n") + "\n\n").utf8)
     }

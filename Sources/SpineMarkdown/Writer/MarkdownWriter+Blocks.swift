@@ -9,7 +9,18 @@ extension MarkdownRenderer {
     static let rawNewline: UInt8 = 0x00
 
     mutating func paragraph(_ content: [Inline]) -> [UInt8] {
-        fixLines(inlines(content))
+        let kept = MarkdownRenderer.withoutTrailingBreaks(content)
+        if kept.count < content.count {
+            note(.info, "markdown.trailing-break", "a line break at the end of a paragraph or heading has no effect in Markdown and was dropped")
+        }
+        return fixLines(checkedInlines(kept))
+    }
+
+    /// Breaks at the end of a paragraph are not breaks in Markdown (a trailing `\` is text).
+    static func withoutTrailingBreaks(_ content: [Inline]) -> [Inline] {
+        var kept = content[...]
+        while let last = kept.last, last == .lineBreak || last == .softBreak { kept = kept.dropLast() }
+        return Array(kept)
     }
 
     /// Escapes what would change meaning at the start or end of a line: block markers,
@@ -27,8 +38,17 @@ extension MarkdownRenderer {
             isFirstLine = false
             lineStart = lineEnd + 1
         }
-        for i in out.indices where out[i] == MarkdownRenderer.rawNewline { out[i] = ASCII.newline }
-        return out
+        guard out.contains(MarkdownRenderer.rawNewline) else { return out }
+        // A line inside inline raw HTML cannot be escaped: when it could start a block
+        // (`>`, `#`, `-`, `<`, …), indent it by four spaces, which paragraph continuation strips.
+        var restored: [UInt8] = []
+        restored.reserveCapacity(out.count + 8)
+        for i in out.indices {
+            guard out[i] == MarkdownRenderer.rawNewline else { restored.append(out[i]); continue }
+            restored.append(ASCII.newline)
+            if i + 1 < out.count, !isLetter(out[i + 1]) { restored += [ASCII.space, ASCII.space, ASCII.space, ASCII.space] }
+        }
+        return restored
     }
 
     func fixLine(_ line: ArraySlice<UInt8>, isFirstLine: Bool, into out: inout [UInt8]) {
@@ -90,12 +110,13 @@ extension MarkdownRenderer {
 
     mutating func heading(_ heading: Heading) -> [UInt8] {
         if heading.anchor != nil { note(.warning, "markdown.heading-anchor", "explicit heading anchors cannot be written in Markdown and were dropped") }
-        let hasBreak = containsBreak(heading.content)
-        if hasBreak && heading.level <= 2 && !heading.content.isEmpty {
-            let text = fixLines(inlines(heading.content))
+        // setext keeps inner breaks; a trailing one would end the heading, so ATX writes it as a space
+        let kept = MarkdownRenderer.withoutTrailingBreaks(heading.content)
+        if Self.isSetext(heading) {
+            let text = fixLines(checkedInlines(kept))
             return text + Array((heading.level == 1 ? "\n===" : "\n---").utf8)
         }
-        var text = inlines(heading.content, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
+        var text = checkedInlines(heading.content, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
         var out = [UInt8](repeating: ASCII.hash, count: min(max(heading.level, 1), 6))
         guard !text.isEmpty else { return out }
         // a trailing run of #s would be read as a closing sequence
@@ -109,7 +130,7 @@ extension MarkdownRenderer {
         return out + text
     }
 
-    func containsBreak(_ inlines: [Inline]) -> Bool {
+    static func containsBreak(_ inlines: [Inline]) -> Bool {
         for inline in inlines {
             switch inline {
             case .softBreak, .lineBreak: return true
@@ -148,7 +169,8 @@ extension MarkdownRenderer {
                 content.replaceSubrange(0..<3, with: Array("___".utf8))
             }
             if let task = item.task {
-                if case .paragraph = item.blocks.first {
+                // the checkbox needs text after it: the first block written must be a paragraph
+                if case .paragraph = MarkdownLossiness.writtenBlocks(item).first {
                     content = Array((task == .done ? "[x] " : "[ ] ").utf8) + content
                 } else {
                     note(.warning, "markdown.task-without-text", "a task item that does not start with text lost its checkbox")
@@ -205,19 +227,22 @@ extension MarkdownRenderer {
     }
 
     mutating func rawBlock(_ raw: Raw) -> [UInt8] {
-        if raw.format == "html", isSafeHTMLBlock(raw.content) { return Array(raw.content.utf8) }
+        if raw.format == "html", Self.isSafeHTMLBlock(raw.content) { return Array(raw.content.utf8) }
         if raw.format != "html" { note(.info, "markdown.raw-block", "\(raw.format) content is written as a ```{=\(raw.format)} block") }
         return fenced(raw.content, info: "{=" + raw.format + "}")
     }
 
-    /// Whether `content` reads back as exactly one HTML block with the same text.
-    func isSafeHTMLBlock(_ content: String) -> Bool {
+    /// Whether `content` reads back as exactly one HTML block with the same text, and that block
+    /// ends by itself: the writer always puts a blank line and more blocks after it, and an HTML
+    /// block whose end condition (`-->`, `?>`, `</script>`, …) is missing would swallow them.
+    static func isSafeHTMLBlock(_ content: String) -> Bool {
         let bytes = Array(content.utf8)
         guard !bytes.isEmpty, bytes.first == ASCII.lt else { return false }
-        let parser = BlockParser(bytes, firstLine: 1)
+        let parser = BlockParser(bytes + Array("\n\nx".utf8), firstLine: 1)
         parser.parse(from: 0)
-        guard parser.document.children.count == 1, let node = parser.document.children.first, node.kind == .html else { return false }
-        return node.content == bytes
+        let children = parser.document.children
+        guard children.count == 2, children[0].kind == .html, children[1].kind == .paragraph else { return false }
+        return children[0].content == bytes
     }
 
     // MARK: - Panels and footnotes
@@ -234,7 +259,12 @@ extension MarkdownRenderer {
         }
         let content = blocks(panel.blocks, tight: false)
         if let alert, panel.title == nil, panel.attributes.isEmpty {
-            let body = content.isEmpty ? [] : [ASCII.newline] + content
+            // the marker line is a paragraph: a first block that cannot follow one directly
+            // (a list not starting at 1, a setext heading, …) gets a blank line before it
+            var body = content.isEmpty ? [] : [ASCII.newline] + content
+            if let first = panel.blocks.first, !content.isEmpty, !isParagraph(first), !Self.canFollowTightly(.paragraph([]), first) {
+                body.insert(ASCII.newline, at: 0)
+            }
             return prefixLines(Array(("[!" + alert + "]").utf8) + body, first: "> ", rest: "> ", blank: ">")
         }
         var attributes = [Attribute("kind", BlockConventions.panelKindName(panel.kind))]

@@ -22,6 +22,18 @@ extension MarkdownRenderer {
             let previous = index > 0 ? list[index - 1] : nil
             let next = index + 1 < list.count ? list[index + 1] : nil
             escapeText(text, into: &out, inTable: inTable, previous: previous, next: next)
+        case .emphasis(let content) where delimitersAsTags:
+            out.append("<em>")
+            out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
+            out.append("</em>")
+        case .strong(let content) where delimitersAsTags:
+            out.append("<strong>")
+            out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
+            out.append("</strong>")
+        case .strikethrough(let content) where delimitersAsTags:
+            out.append("<del>")
+            out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
+            out.append("</del>")
         case .emphasis(let content):
             let atEdge = delimited && (index == 0 || index == list.count - 1)
             // nested emphasis alternates `*` and `_` where `_` can open and close
@@ -190,6 +202,13 @@ extension MarkdownRenderer {
             note(.warning, "markdown.empty-code", "empty inline code cannot be written in Markdown; it was dropped")
             return
         }
+        if out.last == ASCII.backtick {
+            // right after another code span the backtick runs would merge: use the tag form
+            out.append("<code>")
+            escapeText(text, into: &out, inTable: inTable, previous: nil, next: nil)
+            out.append("</code>")
+            return
+        }
         let bytes = Array(text.utf8)
         var longest = 0, run = 0
         for b in bytes {
@@ -210,7 +229,13 @@ extension MarkdownRenderer {
     }
 
     mutating func link(_ link: Link, into out: inout [UInt8], inTable: Bool, breaksAllowed: Bool) {
-        let url = InlineConventions.url(for: link.target)
+        guard !insideLink else {
+            // Markdown links cannot contain links: the inner one keeps its text only
+            note(.warning, "markdown.nested-link", "a link inside a link's text was written as its text")
+            out += inlines(link.content, inTable: inTable, breaksAllowed: breaksAllowed)
+            return
+        }
+        let url = InlineConventions.url(for: link.target, site: siteURL)
         if link.title == nil, link.content == [.text(url)], isAutolinkable(url) {
             out.append(ASCII.lt)
             out.append(contentsOf: url.utf8)
@@ -225,7 +250,9 @@ extension MarkdownRenderer {
             return
         }
         out.append(ASCII.lbracket)
+        insideLink = true
         out += inlines(link.content, inTable: inTable, breaksAllowed: breaksAllowed)
+        insideLink = false
         out.append(ASCII.rbracket)
         destination(url, title: link.title, into: &out, inTable: inTable)
     }

@@ -9,11 +9,7 @@ extension MarkdownRenderer {
         guard let cells = pipeCells(table) else {
             note(.warning, "markdown.table-as-html",
                  "a table with merged cells, block content, a caption or no single header row was written as HTML")
-            var renderer = HTMLRenderer(options: ConversionOptions())
-            renderer.table(table)
-            var html = renderer.out
-            while html.last == ASCII.newline { html.removeLast() }
-            return rawBlock(Raw(format: "html", content: string(html)))
+            return rawBlock(Self.htmlTable(table))
         }
         let width = cells[0].count
         if table.columns.count != width || table.columns.contains(where: { $0.width != nil }) || !table.attributes.isEmpty {
@@ -49,37 +45,63 @@ extension MarkdownRenderer {
         return out
     }
 
+    /// A table Markdown cannot express, as the HTML block written in its place.
+    static func htmlTable(_ table: Table) -> Raw {
+        var renderer = HTMLRenderer(options: ConversionOptions())
+        renderer.table(table)
+        var html = renderer.out
+        while html.last == ASCII.newline { html.removeLast() }
+        return Raw(format: "html", content: string(html))
+    }
+
     /// Rendered cell texts, or nil when the table cannot be a pipe table.
     mutating func pipeCells(_ table: Table) -> [[[UInt8]]]? {
-        guard table.caption == nil, let header = table.rows.first, header.section == .head,
-              !header.cells.isEmpty, header.cells.allSatisfy(\.header) else { return nil }
-        let width = header.cells.count
+        guard Self.fitsPipeTable(table) else { return nil }
         var result: [[[UInt8]]] = []
-        for (index, row) in table.rows.enumerated() {
-            if index > 0 && (row.section != .body || row.cells.contains(where: \.header)) { return nil }
-            guard row.cells.count == width else { return nil }
+        for row in table.rows {
             var rendered: [[UInt8]] = []
-            for (i, cell) in row.cells.enumerated() {
-                guard cell.colspan == 1, cell.rowspan == 1, cell.attributes.isEmpty else { return nil }
-                let columnAlignment = i < table.columns.count ? table.columns[i].alignment : nil
-                guard cell.alignment == nil || cell.alignment == columnAlignment else { return nil }
-                switch cell.blocks.count {
-                case 0:
-                    rendered.append([])
-                case 1:
-                    guard case .paragraph(let inlines) = cell.blocks[0], !inlines.isEmpty,
-                          !inlines.contains(where: { $0 == .softBreak || $0 == .lineBreak }) else { return nil }
-                    var text = self.inlines(inlines, inTable: true, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
-                    if let first = text.first, isSpaceOrTab(first) { text.replaceSubrange(0..<1, with: Array("&#32;".utf8)) }
-                    if let last = text.last, isSpaceOrTab(last) { text.replaceSubrange((text.count - 1)..., with: Array("&#32;".utf8)) }
+            for cell in row.cells {
+                if case .paragraph(let inlines)? = cell.blocks.first {
+                    var text = self.checkedInlines(inlines, inTable: true, breaksAllowed: false).map { $0 == MarkdownRenderer.rawNewline ? ASCII.space : $0 }
+                    // cells are trimmed by readers: keep edge whitespace as entities
+                    if let first = text.first, isSpaceOrTab(first) { text.replaceSubrange(0..<1, with: Array((first == ASCII.space ? "&#32;" : "&#9;").utf8)) }
+                    if let last = text.last, isSpaceOrTab(last) { text.replaceSubrange((text.count - 1)..., with: Array((last == ASCII.space ? "&#32;" : "&#9;").utf8)) }
                     rendered.append(text)
-                default:
-                    return nil
+                } else {
+                    rendered.append([])
                 }
             }
             result.append(rendered)
         }
         return result
+    }
+
+    /// Whether a table can be a pipe table: no caption, one header row of header cells, body
+    /// rows of the same width, no merged or attributed cells, cells empty or one paragraph
+    /// without top-level line breaks, cell alignment equal to the column's.
+    static func fitsPipeTable(_ table: Table) -> Bool {
+        guard table.caption == nil, let header = table.rows.first, header.section == .head,
+              !header.cells.isEmpty, header.cells.allSatisfy(\.header) else { return false }
+        let width = header.cells.count
+        for (index, row) in table.rows.enumerated() {
+            if index > 0 && (row.section != .body || row.cells.contains(where: \.header)) { return false }
+            guard row.cells.count == width else { return false }
+            for (i, cell) in row.cells.enumerated() {
+                guard cell.colspan == 1, cell.rowspan == 1, cell.attributes.isEmpty else { return false }
+                let columnAlignment = i < table.columns.count ? table.columns[i].alignment : nil
+                guard cell.alignment == nil || cell.alignment == columnAlignment else { return false }
+                switch cell.blocks.count {
+                case 0:
+                    continue
+                case 1:
+                    guard case .paragraph(let inlines) = cell.blocks[0], !inlines.isEmpty,
+                          !inlines.contains(where: { $0 == .softBreak || $0 == .lineBreak }) else { return false }
+                default:
+                    return false
+                }
+            }
+        }
+        return true
     }
 
     /// Width in characters (scalars), for padding columns.

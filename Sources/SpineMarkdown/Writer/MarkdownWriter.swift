@@ -11,9 +11,14 @@ public struct MarkdownWriter: FormatWriter {
 
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
         var renderer = MarkdownRenderer()
+        renderer.siteURL = InlineConventions.site(options.siteURL)
         renderer.collectFootnoteLabels(document.blocks)
         var out = FrontMatterWriter.write(document.metadata, diagnostics: &renderer.diagnostics)
-        let body = renderer.blocks(document.blocks, tight: false)
+        var body = renderer.blocks(document.blocks, tight: false)
+        // without front matter, a rule on line 1 written `---` could open front matter
+        if out.isEmpty, case .rule? = document.blocks.first, body.starts(with: Array("---".utf8)) {
+            body.replaceSubrange(0..<3, with: Array("***".utf8))
+        }
         out += body
         if !body.isEmpty { out.append(ASCII.newline) }
         return WriteResult(bytes: out, diagnostics: renderer.diagnostics)
@@ -29,6 +34,15 @@ struct MarkdownRenderer {
     var sectionLevel = 1
     /// True while writing the content of emphasis delimited by `*`.
     var insideStarEmphasis = false
+    /// Writes emphasis, strong emphasis and strikethrough as `<em>`, `<strong>`, `<del>` tags:
+    /// the fallback for the rare inline sequences whose delimiter runs would pair differently.
+    var delimitersAsTags = false
+    /// True while writing a link's text (links cannot nest in Markdown).
+    var insideLink = false
+    /// The Jira site (`ConversionOptions.siteURL`, no trailing slash) issue links point to.
+    var siteURL: String?
+    /// Footnote labels as the inline parser matches them, for checking written inlines.
+    var normalizedFootnoteLabels: Set<String> = []
 
     mutating func note(_ severity: Severity, _ code: String, _ message: String) {
         guard reported.insert(code).inserted else { return }
@@ -38,7 +52,9 @@ struct MarkdownRenderer {
     mutating func collectFootnoteLabels(_ blocks: [Block]) {
         for block in blocks {
             switch block {
-            case .footnote(let note): footnoteLabels.insert(note.label.lowercased())
+            case .footnote(let note):
+                footnoteLabels.insert(note.label.lowercased())
+                normalizedFootnoteLabels.insert(LinkScanners.normalize(Array(note.label.utf8)[...]))
             case .quote(let b): collectFootnoteLabels(b)
             case .list(let list): for item in list.items { collectFootnoteLabels(item.blocks) }
             case .division(let d): collectFootnoteLabels(d.blocks)
@@ -68,6 +84,8 @@ struct MarkdownRenderer {
                 rendered = self.list(list, bullet: lastBullet, delimiter: lastDelimiter)
             } else {
                 rendered = self.block(block, afterParagraphInTightList: tight && isParagraph(previous))
+                // a paragraph with nothing to write (only breaks, empty text) leaves no trace
+                if rendered.isEmpty, isParagraph(block) { continue }
             }
             if let previous {
                 out.append(ASCII.newline)
@@ -87,20 +105,47 @@ struct MarkdownRenderer {
     /// Whether `next` can follow `previous` on the next line without a blank line and without
     /// being absorbed (lazy continuation, table rows, HTML blocks).
     func canFollowTightly(_ previous: Block, _ next: Block) -> Bool {
+        Self.canFollowTightly(previous, next)
+    }
+
+    /// Whether a raw block is written as a ```` ```{=format} ```` fence (else verbatim HTML).
+    static func isFenced(_ raw: Raw) -> Bool {
+        raw.format != "html" || !isSafeHTMLBlock(raw.content)
+    }
+
+    /// Headings of level 1–2 with an inner line break are written as setext headings.
+    static func isSetext(_ heading: Heading) -> Bool {
+        heading.level <= 2 && containsBreak(withoutTrailingBreaks(heading.content))
+    }
+
+    /// The CommonMark HTML block type (1–7) of a raw block written verbatim; 0 when fenced.
+    static func htmlBlockType(_ raw: Raw) -> Int {
+        guard !isFenced(raw) else { return 0 }
+        let bytes = Array(raw.content.utf8)
+        let lineEnd = bytes.firstIndex(of: ASCII.newline) ?? bytes.count
+        return HTMLScanners.blockStart(bytes, at: 0, end: lineEnd, canInterruptParagraph: true)
+    }
+
+    static func canFollowTightly(_ previous: Block, _ next: Block) -> Bool {
         // Lines that start a block are never lazy continuations; anything else may be absorbed
         // by an open paragraph, table or HTML block above it.
         let nextStartsBlock: Bool
         switch next {
         case .heading, .code, .quote, .rule, .list: nextStartsBlock = true
-        case .raw(let raw): nextStartsBlock = raw.format != "html"
+        case .raw(let raw): nextStartsBlock = isFenced(raw)
         default: nextStartsBlock = false
         }
         switch previous {
         case .heading, .code, .rule:
             return true
+        case .raw(let raw) where isFenced(raw) || (1...5).contains(htmlBlockType(raw)):
+            // fences and HTML blocks of types 1–5 end on their own last line
+            return true
         case .paragraph:
             switch next {
-            case .heading, .code, .quote, .rule, .table: return true
+            case .heading(let heading): return !isSetext(heading)
+            case .code, .quote, .rule, .table: return true
+            case .raw(let raw) where isFenced(raw) || (1...6).contains(htmlBlockType(raw)): return true
             case .list(let list):
                 guard let first = list.items.first, !first.blocks.isEmpty || first.task != nil else { return false }
                 if case .ordered(let start) = list.kind { return start == 1 }

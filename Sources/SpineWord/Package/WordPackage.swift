@@ -44,7 +44,15 @@ struct WordPackage {
         parts.append(PackagePart(name: "word/settings.xml", contentType: OPC.settingsContentType,
                                  bytes: Array(DocumentPart.settings(updateFields: builder.usesTableOfContents, footnotes: footnotes != nil).utf8), isXML: true))
         if let numbering { parts.append(PackagePart(name: "word/numbering.xml", contentType: OPC.numberingContentType, bytes: numbering, isXML: true)) }
-        if let footnotes { parts.append(PackagePart(name: "word/footnotes.xml", contentType: OPC.footnotesContentType, bytes: footnotes, isXML: true)) }
+        if let footnotes {
+            parts.append(PackagePart(name: "word/footnotes.xml", contentType: OPC.footnotesContentType, bytes: footnotes, isXML: true))
+            // Hyperlinks and images inside footnotes resolve through the footnotes part's own
+            // relationships; it shares the document's ids (one list, so ids never clash).
+            if !builder.relationships.isEmpty {
+                parts.append(PackagePart(name: "word/_rels/footnotes.xml.rels", contentType: OPC.relationshipsContentType,
+                                         bytes: Relationship.part(builder.relationships), isXML: true))
+            }
+        }
         parts += builder.media
         return WordPackage(parts: parts, diagnostics: builder.diagnostics, timestamp: PropertiesParts.timestamp(metadata))
     }

@@ -110,8 +110,10 @@ extension DocumentMapper {
 
         switch role {
         case .heading(let level):
-            guard !inlines.isEmpty else { return 0 }
-            assembler.add(.heading(Heading(level: level, content: inlines, anchor: content.bookmarks.first)), continuing: continuing)
+            guard !inlines.isEmpty || !content.bookmarks.isEmpty else { return 0 }
+            // The first bookmark names the heading; further ones stay as anchors leading its text.
+            let extra = content.bookmarks.dropFirst().map(Inline.anchor)
+            assembler.add(.heading(Heading(level: level, content: extra + inlines, anchor: content.bookmarks.first)), continuing: continuing)
             return 0
         case .title:
             let text = PlainText.of(inlines)
@@ -139,12 +141,14 @@ extension DocumentMapper {
             let ilvl = max(0, min(8, level))
             let kind = listKind(numID: numID, level: ilvl, assembler: assembler)
             var task: TaskState?
-            if case .text(let first)? = inlines.first {
+            // The check box is the first text; bookmarks (anchors) may come before it.
+            let textIndex = inlines.firstIndex { if case .anchor = $0 { return false }; return true }
+            if let textIndex, case .text(let first) = inlines[textIndex] {
                 for (prefix, state) in [("☐", TaskState.todo), ("☑", .done), ("☒", .done)] where first.hasPrefix(prefix) {
                     task = state
                     var rest = first.dropFirst(prefix.count)
                     if rest.first == " " || rest.first == "\u{a0}" { rest = rest.dropFirst() }
-                    if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(String(rest)) }
+                    if rest.isEmpty { inlines.remove(at: textIndex) } else { inlines[textIndex] = .text(String(rest)) }
                     break
                 }
             }

@@ -46,15 +46,21 @@ extension DocumentMapper {
         }
     }
 
-    /// The first left indentation inside an element (paragraph `w:ind` or table `w:tblInd`).
+    /// The explicit left indentation (`w:ind`) of the first paragraph, or the `w:tblInd` of the
+    /// first table, inside a content control. Only the first one counts: an indented paragraph
+    /// deep inside says nothing about where the control itself sits, and a numbered paragraph's
+    /// list indent alone is the same at top level and inside an item.
     static func firstIndent(_ element: XElement) -> Int? {
         var stack = [element]
         var visited = 0
         while let next = stack.popLast(), visited < 200 {
             visited += 1
-            if next.isW("ind") { return (next.w("left") ?? next.w("start")).flatMap(Int.init) ?? 0 }
-            if next.isW("tblInd") { return next.w("w").flatMap(Int.init) }
-            if next.isW("r") || next.isW("tc") { continue }
+            if next.isW("p") {
+                guard let ind = next.childW("pPr")?.childW("ind") else { return nil }
+                return (ind.w("left") ?? ind.w("start")).flatMap(Int.init) ?? 0
+            }
+            if next.isW("tbl") { return next.childW("tblPr")?.childW("tblInd")?.w("w").flatMap(Int.init) }
+            if next.isW("sdtPr") { continue }
             stack.append(contentsOf: next.elements.reversed())
         }
         return nil

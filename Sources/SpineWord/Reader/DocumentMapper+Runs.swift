@@ -57,6 +57,9 @@ extension DocumentMapper {
                 var innerFields: [OpenField] = []
                 collect(element.children, style: style, into: &inner, fields: &innerFields, depth: depth + 1)
                 content.bookmarks += inner.bookmarks
+                // Underlining inside a hyperlink is the link's look (Word's Hyperlink style,
+                // LibreOffice's direct formatting), not emphasis of its own.
+                for index in inner.atoms.indices { inner.atoms[index].style.underline = false }
                 if let link = hyperlink(element, atoms: inner.atoms) { append(link, &content, &fields) }
             case "fldSimple":
                 var inner = ParagraphContent()
@@ -207,7 +210,7 @@ extension DocumentMapper {
         if let id = element.attribute("id", XNS.r), let relationship = target(id) {
             var url = relationship.target
             if let anchor = element.w("anchor") { url += "#" + anchor }
-            destination = LinkResolver.target(forURL: url)
+            destination = links.target(forURL: url)
         } else if let anchor = element.w("anchor") {
             destination = .anchor(anchor)
         } else {
@@ -243,7 +246,7 @@ extension DocumentMapper {
             pendingSwitch = nil
         }
         let target: LinkTarget
-        if let url { target = LinkResolver.target(forURL: anchor.map { url + "#" + $0 } ?? url) }
+        if let url { target = links.target(forURL: anchor.map { url + "#" + $0 } ?? url) }
         else if let anchor { target = .anchor(anchor) }
         else { return nil }
         return linkAtom(target, atoms: atoms, title: tooltip)

@@ -34,7 +34,12 @@ final class DocumentMapper {
 
     static let maxDepth = 48
 
-    init(styles: StyleSheet, numbering: NumberingModel, relationships: [String: Relationship], source: PartSource, isSpine: Bool) {
+    /// The configured Jira and Confluence sites: links into them become issue and page references.
+    let links: LinkResolver.Sites
+
+    init(styles: StyleSheet, numbering: NumberingModel, relationships: [String: Relationship], source: PartSource, isSpine: Bool,
+         links: LinkResolver.Sites) {
+        self.links = links
         self.styles = styles
         self.numbering = numbering
         self.relationships = relationships
@@ -83,9 +88,12 @@ final class DocumentMapper {
             relationships = noteRelationships
             var blocks = readBlocks(body.children, depth: 1)
             (partName, relationships) = saved
-            // Drop the space Word (and Spine) put between the footnote mark and its text.
-            if case .paragraph(var inlines)? = blocks.first, case .text(let text)? = inlines.first, text.hasPrefix(" ") || text.hasPrefix("\t") {
-                if text.count == 1 { inlines.removeFirst() } else { inlines[0] = .text(String(text.dropFirst())) }
+            // Drop the space Word (and Spine) put between the footnote mark and its text (after
+            // any bookmarks, which the paragraph lists first).
+            if case .paragraph(var inlines)? = blocks.first,
+               let first = inlines.firstIndex(where: { if case .anchor = $0 { return false }; return true }),
+               case .text(let text) = inlines[first], text.hasPrefix(" ") || text.hasPrefix("\t") {
+                if text.count == 1 { inlines.remove(at: first) } else { inlines[first] = .text(String(text.dropFirst())) }
                 blocks[0] = .paragraph(inlines)
             }
             result.append(.footnote(Footnote(label: label, blocks: blocks)))

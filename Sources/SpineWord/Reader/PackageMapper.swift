@@ -9,7 +9,7 @@ enum PackageMapper {
     }
 
     /// Reads the document in `source`.
-    static func read(_ source: PartSource) throws(SpineError) -> ReadResult {
+    static func read(_ source: PartSource, options: ConversionOptions) throws(SpineError) -> ReadResult {
         var source = source
         let packageRelationships = try source.relationships(of: "")
         let main = packageRelationships.values.first { type($0, "officeDocument") }?.target ?? "word/document.xml"
@@ -44,7 +44,8 @@ enum PackageMapper {
         var diagnostics: [Diagnostic] = []
         var metadata = MetadataMapper.metadata(core: core, custom: custom, isSpine: isSpine, diagnostics: &diagnostics)
 
-        let mapper = DocumentMapper(styles: styles, numbering: numbering, relationships: relationships, source: source, isSpine: isSpine)
+        let mapper = DocumentMapper(styles: styles, numbering: numbering, relationships: relationships, source: source, isSpine: isSpine,
+                                    links: LinkResolver.Sites(options))
         mapper.diagnostics = diagnostics
         mapper.documentTitle = metadata.title
         mapper.documentMetadataValues = Set(metadata.extra.compactMap { $0.value.stringValue })

@@ -4,8 +4,9 @@ import SpineCore
 
 /// Visits every block and inline of a tree, depth-first in document order.
 enum ASTWalk {
-    /// Calls `block` for each block and `inline` for each inline under `blocks`.
-    static func visit(_ blocks: [Block], block: (Block) -> Void, inline: (Inline) -> Void) {
+    /// Calls `block` for each block and `inline` for each inline under `blocks`; the content of
+    /// footnote definitions for which `skipping` is true is not visited.
+    static func visit(_ blocks: [Block], skipping: (Footnote) -> Bool = { _ in false }, block: (Block) -> Void, inline: (Inline) -> Void) {
         var stack: [Block] = blocks.reversed()
         while let next = stack.popLast() {
             block(next)
@@ -24,7 +25,7 @@ enum ASTWalk {
             case .image(let image): inline(.image(image))
             case .requirement(let requirement): children = requirementBlocks(requirement)
             case .layout(let layout): children = layout.sections.flatMap { $0.columns.flatMap(\.blocks) }
-            case .footnote(let footnote): children = footnote.blocks
+            case .footnote(let footnote): children = skipping(footnote) ? [] : footnote.blocks
             case .division(let division): children = division.blocks
             }
             stack.append(contentsOf: children.reversed())

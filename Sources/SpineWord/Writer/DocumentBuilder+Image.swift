@@ -8,14 +8,22 @@ extension DocumentBuilder {
     static let emuPerTwip = 635
     static let maxImageBytes = 64 << 20
 
+    /// The media part of an image file, embedded once per path.
+    typealias EmbeddedImage = (relationshipID: String, partName: String, width: Int, height: Int)
+
     /// Writes an image run, or its alt text with a warning when the file cannot be embedded.
     func writeImage(_ image: Image, format: RunFormat) {
+        writeImage(image, embedded: embed(image), format: format)
+    }
+
+    /// Writes an image run for an already embedded file, or the italic alt-text placeholder.
+    func writeImage(_ image: Image, embedded: EmbeddedImage?, format: RunFormat) {
         let reference: String
         switch image.source {
         case .url(let url): reference = url
         case .attachment(let attachment): reference = "attachment:" + attachment.fileName
         }
-        guard let embedded = embed(image) else {
+        guard let embedded else {
             var inner = format
             inner.italic = true
             run(image.alt.isEmpty ? "[image: \(Self.describe(image.source))]" : "[image: \(image.alt)]", format: inner)
@@ -62,7 +70,7 @@ extension DocumentBuilder {
     }
 
     /// Adds the image file as a media part (once per file) and returns its relationship and size.
-    private func embed(_ image: Image) -> (relationshipID: String, partName: String, width: Int, height: Int)? {
+    func embed(_ image: Image) -> EmbeddedImage? {
         let candidates = candidatePaths(image.source)
         guard !candidates.isEmpty else {
             warn("docx.image-remote", "Image \(Self.describe(image.source)) is not a local file; written as its alt text")

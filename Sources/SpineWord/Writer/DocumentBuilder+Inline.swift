@@ -32,10 +32,13 @@ extension DocumentBuilder {
             inner.underline = true
             write(children, inner, depth: next)
         case .superscript(let children):
+            // Word has one vertical alignment per run: the innermost wins.
             inner.superscript = true
+            inner.subscript = false
             write(children, inner, depth: next)
         case .subscript(let children):
             inner.subscript = true
+            inner.superscript = false
             write(children, inner, depth: next)
         case .code(let text):
             inner.code = true
@@ -62,6 +65,7 @@ extension DocumentBuilder {
             run(date, format: format)
         case .emoji(let emoji):
             if let fallback = emoji.fallback {
+                note("docx.emoji-as-text", "Emoji :\(emoji.shortName): is written as its Unicode character")
                 run(fallback, format: format)
             } else {
                 note("docx.emoji-as-text", "Emoji :\(emoji.shortName): has no Unicode fallback; written as its short name")
@@ -205,10 +209,15 @@ extension DocumentBuilder {
     // MARK: - Footnotes
 
     private func writeFootnoteReference(_ label: String, _ format: RunFormat) {
-        guard footnotes[label] != nil else {
-            warn("docx.footnote-missing", "Footnote [^\(label)] has no definition; written as text")
+        guard footnotes[label] != nil, referencedFootnoteLabels.contains(label) else {
+            if footnotes[label] == nil {
+                warn("docx.footnote-missing", "Footnote [^\(label)] has no definition; written as text")
+            } else {
+                warn("docx.footnote-unreachable", "Footnote [^\(label)] is referenced only from footnotes the text never reaches; written as text")
+            }
             var inner = format
             inner.superscript = true
+            inner.subscript = false
             run("[" + label + "]", format: inner)
             return
         }
@@ -226,15 +235,10 @@ extension DocumentBuilder {
         body.raw("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>")
     }
 
-    /// Collects footnote definitions and the labels referenced anywhere.
+    /// Collects footnote definitions and the labels that become Word footnotes (`FootnoteReach`).
     func collectFootnotes(_ blocks: [Block]) {
-        var labels = Set<String>()
-        ASTWalk.visit(blocks) { block in
-            if case .footnote(let footnote) = block, footnotes[footnote.label] == nil { footnotes[footnote.label] = footnote }
-        } inline: { inline in
-            if case .footnoteReference(let label) = inline { labels.insert(label) }
-        }
-        referencedFootnoteLabels = labels
+        footnotes = FootnoteReach.definitions(blocks)
+        referencedFootnoteLabels = FootnoteReach.reached(blocks, definitions: footnotes)
     }
 
     /// `word/footnotes.xml`, or nil when no footnote was referenced.

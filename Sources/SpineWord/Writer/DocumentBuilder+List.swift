@@ -32,6 +32,12 @@ extension DocumentBuilder {
                 firstInlines.insert(.text(task == .done ? "☑ " : "☐ "), at: 0)
             }
             var props = ParagraphProperties(style: "ListParagraph", numbering: (numID, level))
+            if context.indent != nil {
+                // A list inside an item's further content (possibly inside a quote or other
+                // control) states its indent, so the reader keeps it with that item.
+                props.indent = textIndent
+                props.hanging = 360
+            }
             props.looseSpacing = !list.tight
             if let alignment = context.alignment { props.alignment = Self.justification(alignment) }
             paragraph(firstInlines, props)

@@ -60,6 +60,9 @@ extension DocumentBuilder {
             if !rows.isEmpty { writeFieldTable(rows, context) }
             var inner = context
             inner.headingLevel = level
+            // The enclosing quote's control already marks the quote; Quote-styled paragraphs in
+            // the requirement's own control would read back as a second, nested quote.
+            if inner.paragraphStyle == "Quote" { inner.paragraphStyle = nil }
             write(requirement.description, inner)
             if !requirement.acceptanceCriteria.isEmpty {
                 paragraph([.text(RequirementLabels.acceptanceCriteria)], ParagraphProperties(style: "RequirementSection", indent: context.indent))

@@ -118,7 +118,8 @@ final class DocumentBuilder {
             // Plain quoted paragraphs need no marker (consecutive Quote paragraphs read as one
             // quote), and LibreOffice shows one-paragraph content controls inline.
             separate(after: lastQuoteEnd)
-            if blocks.allSatisfy({ if case .paragraph = $0 { return true }; return false }) {
+            // A quote inside a quote needs its own control, or its paragraphs join the outer quote.
+            if context.paragraphStyle != "Quote", blocks.allSatisfy({ if case .paragraph = $0 { return true }; return false }) {
                 write(blocks, quoted)
             } else {
                 container(tag: "spine:quote", alias: "Quote") { write(blocks, quoted) }
@@ -140,10 +141,12 @@ final class DocumentBuilder {
             writeTableOfContents(toc, context)
         case .image(let image):
             var props = properties(context, style: context.paragraphStyle)
-            props.alignment = props.alignment ?? "center"
+            let embedded = embed(image)
+            // A figure is centred; the placeholder of an image that is not embedded is plain text.
+            if embedded != nil { props.alignment = props.alignment ?? "center" }
             body.raw("<w:p>")
             props.write(into: &body)
-            writeImage(image, format: RunFormat())
+            writeImage(image, embedded: embedded, format: RunFormat())
             body.raw("</w:p>")
             if let title = image.title, !title.isEmpty {
                 paragraph([.text(title)], properties(context, style: "Caption"))
@@ -328,7 +331,10 @@ final class DocumentBuilder {
             for section in layout.sections {
                 let columns = max(1, section.columns.count)
                 let width = DocumentPart.textWidth(options) / columns
-                body.raw("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>")
+                body.raw("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>")
+                // Inside a list item the indent keeps the layout with its item when read back.
+                if let indent = context.indent { body.raw("<w:tblInd w:w=\"\(indent)\" w:type=\"dxa\"/>") }
+                body.raw("<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>")
                 if let type = section.type {
                     body.raw("<w:tblCaption w:val=\"")
                     body.attribute(type)
@@ -341,6 +347,7 @@ final class DocumentBuilder {
                     body.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>")
                     var inside = context
                     inside.indent = nil
+                    inside.paragraphStyle = nil   // as in boxes: the cell is not part of a quote's or list's flow
                     write(column.blocks, inside)
                     if !Self.endsWithParagraph(column.blocks) { body.raw("<w:p/>") }
                     body.raw("</w:tc>")
@@ -360,7 +367,10 @@ final class DocumentBuilder {
         let others = toc.attributes.filter { $0.name != "maxLevel" && $0.name != "minLevel" }
         if !others.isEmpty { note("docx.attributes-dropped", "Table-of-contents parameters (\(others.map(\.name).joined(separator: ", "))) are not kept in Word") }
         body.raw("<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>")
-        body.raw("<w:p><w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"\(minLevel)-\(maxLevel)\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>")
+        // Inside a list item the indent keeps the TOC with its item when read back.
+        body.raw("<w:p>")
+        if let indent = context.indent { body.raw("<w:pPr><w:ind w:left=\"\(indent)\"/></w:pPr>") }
+        body.raw("<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"\(minLevel)-\(maxLevel)\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>")
         body.raw("<w:r><w:t>Update this field to build the table of contents.</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>")
         body.raw("</w:sdtContent></w:sdt>")
     }

@@ -84,6 +84,29 @@ enum LinkResolver {
 
     // MARK: - Reading back
 
+    /// The sites a document's links may point into, from the reader's options.
+    struct Sites {
+        var jira: String?
+        var confluence: String?
+
+        init(_ options: ConversionOptions) {
+            jira = LinkResolver.jiraBase(options)
+            confluence = LinkResolver.confluenceBase(options)
+        }
+
+        /// A URL into the configured Jira site is an issue, one into the Confluence site a page;
+        /// every other URL stays a URL. Without a site nothing is mapped, so that writing the
+        /// document again (which needs the site to build those URLs) gives the same links.
+        func target(forURL url: String) -> LinkTarget {
+            let mapped = LinkResolver.target(forURL: url)
+            switch mapped {
+            case .issue: return jira.map { url.hasPrefix($0 + "/") } == true ? mapped : .url(url)
+            case .page: return confluence.map { url.hasPrefix($0 + "/") } == true ? mapped : .url(url)
+            default: return mapped
+            }
+        }
+    }
+
     /// The AST target for a hyperlink URL: Jira `…/browse/KEY` becomes an issue, Confluence
     /// `…/display/SPACE/Title` and `…/spaces/SPACE/pages/ID/Title` a page; anything else stays a URL.
     static func target(forURL url: String) -> LinkTarget {

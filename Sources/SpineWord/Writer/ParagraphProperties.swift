@@ -8,6 +8,8 @@ struct ParagraphProperties {
     var numbering: (id: Int, level: Int)?
     /// Left indentation in twips, overriding the style's.
     var indent: Int?
+    /// Hanging indentation in twips (written only with `indent`).
+    var hanging: Int?
     /// Explicit `w:contextualSpacing w:val="0"`: marks items of loose lists.
     var looseSpacing = false
     var alignment: String?
@@ -22,7 +24,7 @@ struct ParagraphProperties {
             xml.raw("<w:numPr><w:ilvl w:val=\"\(numbering.level)\"/><w:numId w:val=\"\(numbering.id)\"/></w:numPr>")
         }
         if looseSpacing { xml.raw("<w:spacing w:after=\"120\"/>") }
-        if let indent { xml.raw("<w:ind w:left=\"\(indent)\"/>") }
+        if let indent { xml.raw(hanging.map { "<w:ind w:left=\"\(indent)\" w:hanging=\"\($0)\"/>" } ?? "<w:ind w:left=\"\(indent)\"/>") }
         if looseSpacing { xml.raw("<w:contextualSpacing w:val=\"0\"/>") }
         if let alignment { xml.raw("<w:jc w:val=\"\(alignment)\"/>") }
         xml.raw("</w:pPr>")

@@ -1,0 +1,276 @@
+// Markdown's documented lossiness as a function: what writing a document as Markdown and
+// reading it back yields (FormatDescriptor.normalize, used by the round-trip property tests).
+
+import SpineCore
+
+/// Maps a document to what `MarkdownReader().read(MarkdownWriter().write(d))` gives, following
+/// the "Lossy cases" table in Formats/markdown.md. Keep the two in sync.
+enum MarkdownLossiness {
+    static func normalize(_ document: Document) -> Document {
+        var state = State()
+        // footnote references read back as references only where the label is defined
+        document.visit(block: { block in
+            if case .footnote(let note) = block { state.footnotes.insert(LinkScanners.normalize(Array(note.label.utf8)[...])) }
+        })
+        return Document(metadata: metadata(document.metadata), blocks: state.blocks(document.blocks))
+    }
+
+    /// Front matter keeps title, space, parent, labels, source and extra keys that are words;
+    /// extra values that are objects or nested arrays come back as their JSON text.
+    static func metadata(_ metadata: Metadata) -> Metadata {
+        var normal = metadata
+        normal.extra = metadata.extra.compactMap { field in
+            guard FrontMatterWriter.isWritableKey(field.key), !FrontMatterWriter.reservedKeys.contains(field.key) else { return nil }
+            if case .array(let items) = field.value, items.allSatisfy(FrontMatterWriter.isScalar) { return field }
+            if FrontMatterWriter.isScalar(field.value) { return field }
+            return Field(field.key, .string(JSONWriter.compact.string(field.value)))
+        }
+        return normal
+    }
+
+    struct State {
+        /// The level of the last heading outside requirements (requirement headings follow it).
+        var sectionLevel = 1
+        /// Defined footnote labels, normalised as the reader matches them.
+        var footnotes: Set<String> = []
+
+        // MARK: - Blocks
+
+        mutating func blocks(_ blocks: [Block]) -> [Block] {
+            blocks.flatMap { block($0) }
+        }
+
+        mutating func block(_ block: Block) -> [Block] {
+            switch block {
+            case .paragraph(let content):
+                // an empty paragraph writes nothing
+                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true, footnotes: footnotes)
+                return normal.isEmpty ? [] : [.paragraph(normal)]
+            case .heading(let heading):
+                let level = min(max(heading.level, 1), 6)
+                sectionLevel = heading.level
+                let kept = MarkdownRenderer.withoutTrailingBreaks(heading.content)
+                let setext = level <= 2 && MarkdownRenderer.containsBreak(kept)
+                return [.heading(Heading(level: level, content: MarkdownLossiness.inlines(setext ? kept : heading.content, breaks: setext, footnotes: footnotes)))]
+            case .list(var list):
+                // loose means blank lines between items or between an item's blocks: a loose list
+                // of one item holding one block reads back tight
+                let blankLines = list.items.count > 1 || list.items.contains { MarkdownLossiness.writtenBlocks($0).count > 1 }
+                list.tight = list.tight ? list.items.allSatisfy(MarkdownLossiness.staysTight) : !blankLines
+                list.items = list.items.map { item in
+                    var item = item
+                    // a task item must start with text to keep its checkbox (markdown.task-without-text)
+                    if case .paragraph? = MarkdownLossiness.writtenBlocks(item).first {} else { item.task = nil }
+                    item.blocks = blocks(item.blocks)
+                    return item
+                }
+                return [.list(list)]
+            case .code(let code):
+                return [.code(MarkdownLossiness.code(code))]
+            case .quote(let content):
+                return [.quote(blocks(content))]
+            case .rule:
+                return [.rule]
+            case .table(let table):
+                return [self.table(table)]
+            case .panel(var panel):
+                panel.blocks = blocks(panel.blocks)
+                return [.panel(panel)]
+            case .expand(var expand):
+                expand.attributes = []
+                expand.title = expand.title.map { $0.replacingAll("\n", " ") }
+                expand.blocks = blocks(expand.blocks)
+                return [.expand(expand)]
+            case .tableOfContents:
+                return [block]
+            case .image(let image):
+                return [.paragraph([.image(MarkdownLossiness.image(image))])]
+            case .issueQuery:
+                return [block]
+            case .requirement(let requirement):
+                return [.requirement(self.requirement(requirement))]
+            case .layout(var layout):
+                layout.sections = layout.sections.map { section in
+                    var section = section
+                    section.columns = section.columns.map { column in
+                        var column = column
+                        column.blocks = blocks(column.blocks)
+                        return column
+                    }
+                    return section
+                }
+                return [.layout(layout)]
+            case .footnote(var note):
+                note.blocks = blocks(note.blocks)
+                return [.footnote(note)]
+            case .division(var division):
+                division.blocks = blocks(division.blocks)
+                return [.division(division)]
+            case .raw:
+                return [block]
+            }
+        }
+
+        mutating func table(_ table: Table) -> Block {
+            guard MarkdownRenderer.fitsPipeTable(table) else { return .raw(MarkdownRenderer.htmlTable(table)) }
+            let width = table.rows.first?.cells.count ?? 0
+            var normal = Table(columns: (0..<width).map { i in TableColumn(alignment: i < table.columns.count ? table.columns[i].alignment : nil) }, rows: [])
+            normal.rows = table.rows.map { row in
+                var row = row
+                row.cells = row.cells.map { cell in
+                    var cell = cell
+                    cell.blocks = cell.blocks.map { block in
+                        guard case .paragraph(let content) = block else { return block }
+                        return .paragraph(MarkdownLossiness.inlines(content, breaks: false, footnotes: footnotes))
+                    }
+                    return cell
+                }
+                return row
+            }
+            return .table(normal)
+        }
+
+        mutating func requirement(_ requirement: Requirement) -> Requirement {
+            var normal = requirement
+            let saved = sectionLevel
+            normal.description = blocks(requirement.description)
+            normal.acceptanceCriteria = blocks(requirement.acceptanceCriteria)
+            normal.children = requirement.children.map { self.requirement($0) }
+            sectionLevel = saved
+            return normal
+        }
+    }
+
+    /// A tight item stays tight when its blocks can follow each other without a blank line and
+    /// none of them is written with blank lines of its own (marker-delimited conventions).
+    static func staysTight(_ item: ListItem) -> Bool {
+        let written = writtenBlocks(item)
+        for (index, block) in written.enumerated() {
+            switch block {
+            case .division, .layout, .requirement, .expand: return false
+            default: break
+            }
+            if index > 0 && !MarkdownRenderer.canFollowTightly(written[index - 1], block) { return false }
+        }
+        return true
+    }
+
+    /// An item's blocks without the paragraphs that write nothing.
+    static func writtenBlocks(_ item: ListItem) -> [Block] {
+        item.blocks.filter { block in
+            guard case .paragraph(let content) = block else { return true }
+            return !inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true).isEmpty
+        }
+    }
+
+    // MARK: - Inlines
+
+    /// Inlines as read back: adjacent text merged, empty text dropped; where `breaks` is false
+    /// (table cells, level 3–6 headings) line breaks become spaces.
+    /// `footnotes` (when given) are the defined labels; other references read back as text.
+    static func inlines(_ content: [Inline], breaks: Bool, insideLink: Bool = false, footnotes: Set<String>? = nil) -> [Inline] {
+        var result: [Inline] = []
+        for item in content.flatMap({ inline($0, breaks: breaks, insideLink: insideLink, footnotes: footnotes) }) {
+            if case .text(let text) = item {
+                if text.isEmpty { continue }
+                if case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + text)
+                    continue
+                }
+            }
+            result.append(item)
+        }
+        return result
+    }
+
+    static func inline(_ inline: Inline, breaks: Bool, insideLink: Bool, footnotes: Set<String>?) -> [Inline] {
+        func inlines(_ content: [Inline], breaks: Bool) -> [Inline] {
+            MarkdownLossiness.inlines(content, breaks: breaks, insideLink: insideLink, footnotes: footnotes)
+        }
+        switch inline {
+        case .text: return [inline]
+        case .softBreak, .lineBreak: return breaks ? [inline] : [.text(" ")]
+        case .emphasis(let c): return [.emphasis(inlines(c, breaks: breaks))]
+        case .strong(let c): return [.strong(inlines(c, breaks: breaks))]
+        case .strikethrough(let c): return [.strikethrough(inlines(c, breaks: breaks))]
+        case .underline(let c): return [.underline(inlines(c, breaks: breaks))]
+        case .superscript(let c): return [.superscript(inlines(c, breaks: breaks))]
+        case .subscript(let c): return [.subscript(inlines(c, breaks: breaks))]
+        case .link(var link):
+            // a link inside a link keeps its text only (markdown.nested-link)
+            if insideLink { return inlines(link.content, breaks: breaks) }
+            // the target as its URL denotes it (`#a` is an anchor, `jira-issue:K` an issue, …)
+            link.target = InlineConventions.target(for: InlineConventions.url(for: link.target))
+            link.content = MarkdownLossiness.inlines(link.content, breaks: breaks, insideLink: true, footnotes: footnotes)
+            return [.link(link)]
+        case .span(var span):
+            span.attributes = spanAttributes(span.attributes)
+            span.content = inlines(span.content, breaks: breaks)
+            return [.span(span)]
+        case .issue(var issue):
+            issue.attributes = issue.attributes.filter { InlineConventions.isAttributeName("data-a-" + $0.name) }
+            return [.issue(issue)]
+        case .raw(let raw) where raw.format == "html":
+            return [.raw(Raw(format: "html", content: rawHTML(raw.content)))]
+        case .image(let image): return [.image(self.image(image))]
+        case .code(let code):
+            // empty inline code is dropped (markdown.empty-code); newlines become spaces
+            return code.isEmpty ? [] : [.code(code.replacingAll("\n", " "))]
+        case .footnoteReference(let label):
+            // a reference without a definition is text (markdown.footnote-undefined)
+            if let footnotes, !footnotes.contains(LinkScanners.normalize(Array(label.utf8)[...])) { return [.text("[^" + label + "]")] }
+            return [inline]
+        case .emoji(var emoji):
+            // the fallback `:name:` is what is written without one
+            if emoji.fallback == ":" + emoji.shortName + ":" { emoji.fallback = nil }
+            return [.emoji(emoji)]
+        case .mention, .status, .date, .anchor, .placeholder, .raw:
+            return [inline]
+        }
+    }
+
+    /// Images keep source, alt text and title; size and attributes are dropped.
+    static func image(_ image: Image) -> Image {
+        Image(source: InlineConventions.imageSource(InlineConventions.imageURL(image.source)), alt: image.alt, title: image.title)
+    }
+}
+
+extension MarkdownLossiness {
+    /// Code blocks keep the first word of the language; attributes whose value holds `"` or a
+    /// line break are dropped (markdown.code-language, markdown.code-attributes).
+    static func code(_ code: CodeBlock) -> CodeBlock {
+        var normal = code
+        if let language = code.language {
+            let word = String(language.prefix { $0 != " " && $0 != "\t" && $0 != "\n" })
+            normal.language = word.isEmpty ? nil : word
+        }
+        if !(code.attributes.count == 1 && code.attributes[0].name == "info" && code.title == nil) {
+            func writable(_ a: Attribute) -> Bool { !a.value.contains("\"") && !a.value.contains("\n") && !a.name.contains(" ") && !a.name.contains("=") }
+            normal.attributes = code.attributes.filter(writable)
+            normal.title = code.title.flatMap { writable(Attribute("title", $0)) ? $0 : nil }
+            // attributes need an info string word before them: `text` when there is no language
+            if normal.language == nil && (!normal.attributes.isEmpty || normal.title != nil) { normal.language = "text" }
+        }
+        return normal
+    }
+
+    /// Span and issue attributes that are not HTML attribute names are dropped
+    /// (markdown.attribute-dropped).
+    static func spanAttributes(_ attributes: [Attribute]) -> [Attribute] {
+        attributes.filter { InlineConventions.isAttributeName($0.name) && $0.name != "data-spine" }
+    }
+
+    /// Line breaks in inline raw HTML lose the indentation after them (paragraph continuation
+    /// lines are stripped); a blank line would end the paragraph and is kept as one newline.
+    static func rawHTML(_ content: String) -> String {
+        guard content.contains("\n") else { return content }
+        var out: [UInt8] = []
+        var afterNewline = false
+        for b in content.utf8 {
+            if afterNewline && (b == ASCII.space || b == ASCII.tab || b == ASCII.newline) { continue }
+            afterNewline = b == ASCII.newline
+            out.append(b)
+        }
+        return string(out)
+    }
+}
