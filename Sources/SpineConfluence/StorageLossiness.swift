@@ -255,6 +255,16 @@ enum StorageLossiness {
             guard case .text(let text) = item else { return item }
             return .text(StorageText.collapse(text))
         }
+        // The reader drops space at the start of a line, right after a line break.
+        var index = 1
+        while index < result.count {
+            if case .text(let text) = result[index], text.utf8.first == 32, StorageMapper.isLineBreak(result[index - 1]) {
+                let rest = String(text.dropFirst())
+                if rest.isEmpty { result.remove(at: index); continue }
+                result[index] = .text(rest)
+            }
+            index += 1
+        }
         if trim {
             if case .text(let text)? = result.first, text.utf8.first == 32 {
                 let rest = String(text.dropFirst())
