@@ -75,7 +75,7 @@ extension StorageOutput {
                 self.raw(raw.content, inline: false)
             } else if raw.format == "html", StorageOutput.isWellFormedStorage(raw.content) {
                 info("storage.raw-html", "raw HTML written as storage markup; Confluence drops what it does not support")
-                self.raw(raw.content, inline: false)
+                self.raw(raw.content, inline: false, strict: false)
             } else if raw.format == "html" && StorageText.isWhitespace(raw.content) {
                 break
             } else {

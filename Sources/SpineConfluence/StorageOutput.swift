@@ -172,20 +172,21 @@ final class StorageOutput {
 
     /// True when `content` parses as a storage fragment using no prefix but `ac`, `ri` and `at`
     /// (Confluence parses with those declared and refuses any other prefix or a broken name).
-    static func isWellFormedStorage(_ content: String) -> Bool {
+    /// `strict: false` (raw HTML from Markdown) still accepts other prefixes, as before the strict check.
+    static func isWellFormedStorage(_ content: String, strict: Bool = false) -> Bool {
         guard let prepared = try? StorageInput(Array(content.utf8)) else { return false }
-        return parsesStrictly(prepared)
+        return parses(prepared, strict: strict)
     }
 
-    private static func parsesStrictly(_ input: StorageInput) -> Bool {
+    private static func parses(_ input: StorageInput, strict: Bool) -> Bool {
         guard let parsed = try? XMLTreeParser.parse(input.prepared) else { return false }
-        return !parsed.diagnostics.contains { $0.code == "xml.namespace" }
+        return !strict || !parsed.diagnostics.contains { $0.code == "xml.namespace" }
     }
 
     /// Writes raw storage verbatim when it parses (HTML entities turned into numeric references so
     /// strict XML tools accept it); otherwise shows it as a `noformat` block and reports it.
-    func raw(_ content: String, inline: Bool) {
-        if let prepared = try? StorageInput(Array(content.utf8)), StorageOutput.parsesStrictly(prepared) {
+    func raw(_ content: String, inline: Bool, strict: Bool = true) {
+        if let prepared = try? StorageInput(Array(content.utf8)), StorageOutput.parses(prepared, strict: strict) {
             let start = StorageInput.openRoot.count
             let end = prepared.prepared.count - StorageInput.closeRoot.count
             if start <= end { bytes.append(contentsOf: prepared.prepared[start..<end]) }
