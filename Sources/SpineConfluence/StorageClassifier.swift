@@ -32,7 +32,7 @@ enum StorageClassifier {
         if StorageMacro.isMacro(element) {
             let name = element.attribute("ac:name") ?? ""
             if name == "jira" {  // the single-issue form is inline, the query form a block
-                return element.childElements.contains { $0.name == "ac:parameter" && $0.attribute("ac:name") == "jqlQuery" }
+                return element.hasChildElement { $0.name == "ac:parameter" && $0.attribute("ac:name") == "jqlQuery" }
             }
             return !inlineMacros.contains(name)
         }

@@ -157,6 +157,9 @@ enum StorageLossiness {
         case "pre":
             normal = CodeBlock(text: clean(code.text), attributes: [Attribute(StorageConvention.codeForm, "pre")]
                                + code.attributes.filter { $0.name.hasPrefix(StorageConvention.elementAttribute) })
+        case "pre-code":
+            normal = CodeBlock(language: code.language.flatMap { $0.isEmpty ? nil : $0 }, text: clean(code.text),
+                               attributes: [Attribute(StorageConvention.codeForm, "pre-code")])
         case "noformat":
             normal = CodeBlock(text: normal.text, attributes: [Attribute(StorageConvention.codeForm, "noformat")] + real(code.attributes))
         default:
@@ -251,6 +254,16 @@ enum StorageLossiness {
         result = result.compactMap { item in
             guard case .text(let text) = item else { return item }
             return .text(StorageText.collapse(text))
+        }
+        // The reader drops space at the start of a line, right after a line break.
+        var index = 1
+        while index < result.count {
+            if case .text(let text) = result[index], text.utf8.first == 32, StorageMapper.isLineBreak(result[index - 1]) {
+                let rest = String(text.dropFirst())
+                if rest.isEmpty { result.remove(at: index); continue }
+                result[index] = .text(rest)
+            }
+            index += 1
         }
         if trim {
             if case .text(let text)? = result.first, text.utf8.first == 32 {

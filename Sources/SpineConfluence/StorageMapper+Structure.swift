@@ -17,7 +17,7 @@ extension StorageMapper {
                 let itemBlocks = blocks(item.children, bareParagraphs: &bare)
                 items.append(ListItem(blocks: itemBlocks))
                 // `<p>` that the writer needs anyway (paragraphs beside raw or image blocks) says nothing about tightness.
-                if item.childElements.contains(where: { $0.name == "p" }) && !StorageOutput.needsParagraphElements(itemBlocks) {
+                if item.hasChildElement(where: { $0.name == "p" }) && !StorageOutput.needsParagraphElements(itemBlocks) {
                     anyWrapped = true
                 }
             default:
@@ -220,10 +220,28 @@ extension StorageMapper {
     // MARK: - Preformatted text
 
     func preformatted(_ element: XMLElement) -> Block {
+        if let code = preCode(element) { return .code(code) }
         guard element.children.allSatisfy({ $0.element == nil }) else {
             return rawBlock(element, "storage.raw", "<pre> with markup inside kept raw")
         }
         let attributes = [Attribute(StorageConvention.codeForm, "pre")] + self.attributes(of: element).map { Attribute(StorageConvention.elementAttribute + $0.name, $0.value) }
         return .code(CodeBlock(text: element.textContent, attributes: attributes))
+    }
+
+    /// HTML's code block, `<pre><code class="language-X">text</code></pre>` (what Markdown and
+    /// HTML tools write), as a code block that is written back in the same form.
+    private func preCode(_ element: XMLElement) -> CodeBlock? {
+        guard attributes(of: element).isEmpty, element.children.count == 1, case .element(let code) = element.children[0],
+              code.name == "code", code.children.allSatisfy({ $0.element == nil }) else { return nil }
+        let codeAttributes = attributes(of: code)
+        var language: String?
+        if let only = codeAttributes.first {
+            guard codeAttributes.count == 1, only.name == "class", only.value.hasPrefix("language-"), only.value.utf8.count > 9 else { return nil }
+            language = String(only.value.dropFirst(9))
+        }
+        // HTML ends a code block's text with a line break (CommonMark renders `x\n</code>`); the AST text does not.
+        var text = code.textContent
+        if text.utf8.last == 10 { text = String(decoding: text.utf8.dropLast(), as: UTF8.self) }
+        return CodeBlock(language: language, text: text, attributes: [Attribute(StorageConvention.codeForm, "pre-code")])
     }
 }

@@ -83,16 +83,7 @@ final class StorageMapper {
             let inlines = trimmed(self.inlines(run))
             run.removeAll()
             // A run of only images and raw elements (Cloud writes images as top-level blocks) stays blocks.
-            let elements = inlines.filter { inline in
-                if case .text(let text) = inline { return !StorageText.isWhitespace(text) }
-                return true
-            }
-            let standalone: [Block] = elements.compactMap { inline in
-                if case .image(let image) = inline { return .image(image) }
-                if case .raw(let raw) = inline, raw.content.hasPrefix("<") { return .raw(raw) }
-                return nil
-            }
-            if !inlines.isEmpty && standalone.count == elements.count {
+            if !inlines.isEmpty, let standalone = StorageMapper.standaloneBlocks(inlines) {
                 blocks += standalone
             } else if !inlines.isEmpty {
                 bareParagraphs = true
@@ -117,6 +108,26 @@ final class StorageMapper {
         }
         flush()
         return groupRequirements(blocks)
+    }
+
+    /// The blocks for a run holding only images, raw elements and blank text; nil otherwise
+    /// (checked before anything is allocated, since almost every run is plain text).
+    static func standaloneBlocks(_ inlines: [Inline]) -> [Block]? {
+        func standalone(_ inline: Inline) -> Block? {
+            if case .image(let image) = inline { return .image(image) }
+            if case .raw(let raw) = inline, raw.content.utf8.first == UInt8(ascii: "<") { return .raw(raw) }
+            return nil
+        }
+        func qualifies(_ inline: Inline) -> Bool {
+            switch inline {
+            case .text(let text): return StorageText.isWhitespace(text)
+            case .image: return true
+            case .raw(let raw): return raw.content.utf8.first == UInt8(ascii: "<")
+            default: return false
+            }
+        }
+        guard inlines.allSatisfy(qualifies) else { return nil }
+        return inlines.compactMap(standalone)
     }
 
     /// A macro Spine does not know: whether it is a block or sits in text is not known, so

@@ -75,7 +75,7 @@ extension StorageOutput {
                 self.raw(raw.content, inline: false)
             } else if raw.format == "html", StorageOutput.isWellFormedStorage(raw.content) {
                 info("storage.raw-html", "raw HTML written as storage markup; Confluence drops what it does not support")
-                self.raw(raw.content, inline: false)
+                self.raw(raw.content, inline: false, strict: false)
             } else if raw.format == "html" && StorageText.isWhitespace(raw.content) {
                 break
             } else {
@@ -154,6 +154,9 @@ extension StorageOutput {
         case "pre":
             let attributes = code.attributes.filter { $0.name.hasPrefix(StorageConvention.elementAttribute) }.map { (String($0.name.dropFirst()), $0.value) }
             element("pre", attributes) { text(code.text) }
+        case "pre-code":
+            let language = code.language.flatMap { $0.isEmpty ? nil : [("class", "language-" + $0)] } ?? []
+            element("pre") { element("code", language) { text(code.text.isEmpty ? "" : code.text + "\n") } }
         case "noformat":
             macro("noformat", parameters: [], attributes: code.attributes, body: .plain(code.text))
         default:

@@ -72,7 +72,7 @@ extension StorageOutput {
                 self.raw(raw.content, inline: true)
             } else if raw.format == "html", StorageOutput.isWellFormedStorage(raw.content) {
                 info("storage.raw-html", "raw HTML written as storage markup; Confluence drops what it does not support")
-                self.raw(raw.content, inline: true)
+                self.raw(raw.content, inline: true, strict: false)
             } else {
                 warn("storage.raw-foreign", "raw \(raw.format) inline content written as code")
                 element("code") { text(raw.content) }

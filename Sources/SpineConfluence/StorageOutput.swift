@@ -90,12 +90,23 @@ final class StorageOutput {
         return String(scalars)
     }
 
-    /// True for a valid XML (1.0, ASCII-range) qualified name.
+    /// True for a valid XML (1.0, ASCII-range) qualified name whose prefix, if any, is one
+    /// Confluence declares (`ac`, `ri`, `at`, or the predefined `xml`): anything else fails Confluence's namespace-aware parse.
     static func isXMLName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, first >= 0x80 || first == UInt8(ascii: "_") || (first | 0x20 >= 97 && first | 0x20 <= 122) else { return false }
-        return name.utf8.allSatisfy { byte in
+        let parts = name.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1: return isNCName(parts[0])
+        case 2: return ["ac", "ri", "at", "xml"].contains(String(decoding: parts[0], as: UTF8.self)) && isNCName(parts[1])
+        default: return false
+        }
+    }
+
+    /// True for a non-empty XML name without a colon (ASCII range; other bytes allowed as letters).
+    private static func isNCName(_ name: Substring.UTF8View.SubSequence) -> Bool {
+        guard let first = name.first, first >= 0x80 || first == UInt8(ascii: "_") || (first | 0x20 >= 97 && first | 0x20 <= 122) else { return false }
+        return name.allSatisfy { byte in
             byte >= 0x80 || (byte | 0x20 >= 97 && byte | 0x20 <= 122) || (byte >= 48 && byte <= 57)
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }
     }
 
@@ -159,22 +170,29 @@ final class StorageOutput {
 
     // MARK: - Raw content
 
-    /// True when `content` parses as a storage fragment.
-    static func isWellFormedStorage(_ content: String) -> Bool {
+    /// True when `content` parses as a storage fragment using no prefix but `ac`, `ri` and `at`
+    /// (Confluence parses with those declared and refuses any other prefix or a broken name).
+    /// `strict: false` (raw HTML from Markdown) still accepts other prefixes, as before the strict check.
+    static func isWellFormedStorage(_ content: String, strict: Bool = false) -> Bool {
         guard let prepared = try? StorageInput(Array(content.utf8)) else { return false }
-        return (try? XMLTreeParser.parse(prepared.prepared)) != nil
+        return parses(prepared, strict: strict)
+    }
+
+    private static func parses(_ input: StorageInput, strict: Bool) -> Bool {
+        guard let parsed = try? XMLTreeParser.parse(input.prepared) else { return false }
+        return !strict || !parsed.diagnostics.contains { $0.code == "xml.namespace" }
     }
 
     /// Writes raw storage verbatim when it parses (HTML entities turned into numeric references so
     /// strict XML tools accept it); otherwise shows it as a `noformat` block and reports it.
-    func raw(_ content: String, inline: Bool) {
-        if let prepared = try? StorageInput(Array(content.utf8)), (try? XMLTreeParser.parse(prepared.prepared)) != nil {
+    func raw(_ content: String, inline: Bool, strict: Bool = true) {
+        if let prepared = try? StorageInput(Array(content.utf8)), StorageOutput.parses(prepared, strict: strict) {
             let start = StorageInput.openRoot.count
             let end = prepared.prepared.count - StorageInput.closeRoot.count
             if start <= end { bytes.append(contentsOf: prepared.prepared[start..<end]) }
             return
         }
-        warn("storage.raw-malformed", "raw Confluence content is not well-formed; written as text")
+        warn("storage.raw-malformed", "raw Confluence content is not well-formed or uses a prefix Confluence does not declare; written as text")
         if inline {
             open("code")
             text(content)

@@ -209,16 +209,26 @@ public struct XMLCanonicalizer: Sendable {
         }
     }
 
+    /// True when `bytes` hold a tab, CR, LF or two spaces in a row.
+    private static func hasWhitespaceToCollapse<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var previousSpace = false
+        for byte in bytes {
+            if byte == 32 {
+                if previousSpace { return true }
+                previousSpace = true
+            } else if byte == 9 || byte == 10 || byte == 13 {
+                return true
+            } else {
+                previousSpace = false
+            }
+        }
+        return false
+    }
+
     /// Runs of XML whitespace (space, tab, CR, LF) become one space, as HTML renders them.
     /// Text with nothing to collapse is returned as it is, without copying.
     public static func collapseWhitespace(_ text: String) -> String {
-        var needs = false
-        var previousSpace = false
-        for byte in text.utf8 {
-            let space = byte == 32 || byte == 9 || byte == 10 || byte == 13
-            if space && (byte != 32 || previousSpace) { needs = true; break }
-            previousSpace = space
-        }
+        let needs = text.utf8.withContiguousStorageIfAvailable(hasWhitespaceToCollapse) ?? hasWhitespaceToCollapse(Array(text.utf8))
         guard needs else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)

@@ -92,6 +92,12 @@ public struct XMLElement: Hashable, Sendable {
         children.compactMap(\.element)
     }
 
+    /// True when a child element satisfies `predicate` (without building `childElements`).
+    public func hasChildElement(where predicate: (XMLElement) -> Bool) -> Bool {
+        for case .element(let child) in children where predicate(child) { return true }
+        return false
+    }
+
     /// The first child element called `name`.
     public func firstChild(named name: String) -> XMLElement? {
         for case .element(let child) in children where child.name == name { return child }

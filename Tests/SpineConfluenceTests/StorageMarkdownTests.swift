@@ -39,11 +39,9 @@ final class StorageMarkdownTests: XCTestCase {
     /// this list is wrong in either direction, so a fix or a regression both show up.
     private let knownUnstable: [String: String] = [
         // All remaining causes are in SpineMarkdown (see the confluence helper's report for repros).
-        "api-reference": "Markdown's HTML table cell writes a code block as <pre><code class=\"language-json\">, which the Markdown reader keeps as raw HTML",
-        "retrospective": "Markdown's HTML table cell writes a task list as <input type=\"checkbox\"> items, which the Markdown reader keeps as raw HTML",
-        "prd-blueprint": "Markdown's HTML table cell writes an issue reference as <a class=\"jira-issue\" href=\"jira-issue:KEY\">, read back as a link with a class",
-        "tasks-nested": "an empty task item is written as `- [ ] `, which GFM reads back as the text [ ]",
-        "cloud-editor-page": "an empty paragraph (Cloud's trailing <p />) is written as nothing in Markdown",
+        "retrospective": "an HTML table whose cell holds task items (<input type=\"checkbox\">) is read back by Markdown as one raw HTML block",
+        "prd-blueprint": "an HTML table whose cell holds an issue reference (<a class=\"jira-issue\" href=\"jira-issue:KEY\">) is read back by Markdown as one raw HTML block",
+        "tasks-nested": "an empty task item is written as a bare `-` (its task state dropped), so the list reads back mixing tasks and plain items, which storage writes as a plain list with ☐/☑ markers",
         "onboarding-checklist": "a tight list item holding a paragraph and an issue query gets a blank line before the query's marker comment, so the list reads back loose",
     ]
 

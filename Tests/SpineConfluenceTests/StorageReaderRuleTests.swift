@@ -60,4 +60,19 @@ final class StorageReaderRuleTests: XCTestCase {
         guard case .paragraph(let inlines)? = try blocks("<p><time datetime=\"2024-06-01\">June</time></p>").first,
               case .raw? = inlines.first else { return XCTFail("other content than the date must stay raw") }
     }
+
+    // MARK: - HTML code blocks
+
+    func testHTMLCodeBlockIsACodeBlockWrittenBackTheSameWay() throws {
+        let storage = "<pre><code class=\"language-json\">{\"a\": 1}\n</code></pre>\n"
+        let read = try blocks(storage)
+        guard case .code(let code)? = read.first else { return XCTFail("\(read)") }
+        XCTAssertEqual(code.language, "json")
+        XCTAssertEqual(code.text, "{\"a\": 1}")
+        XCTAssertEqual(try write(read), storage)
+    }
+
+    func testHTMLCodeBlockWithOtherAttributesStaysRaw() throws {
+        guard case .raw? = try blocks("<pre><code class=\"x\">a</code></pre>").first else { return XCTFail("must stay raw") }
+    }
 }
