@@ -79,7 +79,9 @@ struct ADFLossiness {
         case .division(let division):
             guard ADFExtras(division.attributes).node == nil else { return written(block, in: context) }
             return blocks(division.blocks, in: context)
-        case .image, .tableOfContents, .issueQuery, .requirement, .raw:
+        case .image(let image):
+            return self.image(image, in: context)
+        case .tableOfContents, .issueQuery, .requirement, .raw:
             return written(block, in: context)
         }
     }
@@ -95,9 +97,28 @@ struct ADFLossiness {
             }
         }
         if onlyImages && images.allSatisfy({ $0.attributes[named: ADFAttribute.node] != "mediaInline" }) {
-            return images.flatMap { written(.image($0), in: context) }
+            return images.flatMap { self.image($0, in: context) }
         }
         return [.paragraph(inlines(content))]
+    }
+
+    /// An image by URL becomes `mediaSingle` (layout center, title as caption); an attachment
+    /// ADF cannot reference by name becomes a paragraph with the file name.
+    private mutating func image(_ image: Image, in context: ADFContext) -> [Block] {
+        guard Self.adfOnly(image.attributes).isEmpty else { return written(.image(image), in: context) }
+        guard case .url(let url) = image.source else {
+            let name = ASTToADF.name(of: image)
+            return [.paragraph(name.isEmpty ? [] : [.text(name)])]
+        }
+        var normal = Image(source: .url(url), alt: image.alt)
+        normal.width = ADFBuild.number(image.width).map { ADFJSON.text($0) }
+        normal.height = ADFBuild.number(image.height).map { ADFJSON.text($0) }
+        normal.attributes = [Attribute(ADFAttribute.attrs, #"{"layout":"center"}"#)]
+        if let title = image.title, !title.isEmpty {
+            normal.title = title
+            normal.attributes.append(Attribute(ADFAttribute.caption, ADFJSON.text(ADFBuild.node("caption", content: [ADFBuild.text(title)]))))
+        }
+        return [.image(normal)]
     }
 
     // MARK: - Lists
@@ -284,9 +305,10 @@ struct ADFLossiness {
 
     // MARK: - Node mappings of the writer and reader
 
-    /// Inline content as the writer writes it (marks, merged text, nodes for what ADF names,
-    /// the documented fallbacks for the rest) and the reader groups it back.
+    /// Inline content by the rules of `normalInlines`; content holding ADF-native inlines
+    /// as the writer writes it and the reader reads it back.
     mutating func inlines(_ content: [Inline]) -> [Inline] {
+        if let normal = Self.normalInlines(content) { return normal }
         let nodes = writer.inlines(content)
         let paragraph = ADFBuild.node("paragraph", content: nodes)
         var reading = ADFToAST()
