@@ -136,6 +136,9 @@ extension ASTToADF {
         }
         let extras = ADFExtras(table.attributes)
         reportForeign(table.attributes, "table")
+        if table.rows.contains(where: { $0.section == .foot }) {
+            note("adf.table-footer", "ADF tables have no footer section; footer rows written as body rows", .info)
+        }
         var rows: [JSONValue] = []
         for (rowIndex, row) in table.rows.enumerated() {
             var cells: [JSONValue] = []
