@@ -81,7 +81,23 @@ struct ADFLossiness {
             return blocks(division.blocks, in: context)
         case .image(let image):
             return self.image(image, in: context)
-        case .tableOfContents, .issueQuery, .requirement, .raw:
+        case .tableOfContents(let toc):
+            var parameters = JSONObject()
+            for attribute in toc.attributes { parameters.append(attribute.name, ["value": .string(attribute.value)]) }
+            return [.raw(Raw(format: "adf", content: ADFJSON.text(writer.extensionNode(key: "toc", parameters: parameters))))]
+        case .issueQuery(let query):
+            var parameters = JSONObject([JSONObject.Member("jqlQuery", ["value": .string(query.jql)])])
+            if !query.columns.isEmpty { parameters.append("columns", ["value": .string(query.columns.joined(separator: ","))]) }
+            if let max = query.maxResults { parameters.append("maximumIssues", ["value": .string(String(max))]) }
+            for attribute in query.attributes { parameters.append(attribute.name, ["value": .string(attribute.value)]) }
+            return [.raw(Raw(format: "adf", content: ADFJSON.text(writer.extensionNode(key: "jira", parameters: parameters))))]
+        case .raw(let raw):
+            guard raw.format == "adf", ADFJSON.value(raw.content)?.objectValue?["type"]?.stringValue != nil else {
+                // Raw content of another format, or raw ADF that is not a node: a code block in that language.
+                return [.code(CodeBlock(language: raw.format.isEmpty ? nil : raw.format, text: raw.content))]
+            }
+            return written(block, in: context)
+        case .requirement:
             return written(block, in: context)
         }
     }
