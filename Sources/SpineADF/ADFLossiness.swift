@@ -11,7 +11,7 @@ import SpineCore
 /// Divisions are mapped by the writer's and reader's own node mappings (documented per node).
 struct ADFLossiness {
     /// The writer state shared with the hybrid rules: generated `localId`s count across the document.
-    private var writer = ASTToADF(siteURL: nil)
+    var writer = ASTToADF(siteURL: nil)
 
     static func normalize(_ document: Document) -> Document {
         var lossiness = ADFLossiness()
@@ -97,8 +97,8 @@ struct ADFLossiness {
                 return [.code(CodeBlock(language: raw.format.isEmpty ? nil : raw.format, text: raw.content))]
             }
             return written(block, in: context)
-        case .requirement:
-            return written(block, in: context)
+        case .requirement(let requirement):
+            return self.requirement(requirement, in: context)
         }
     }
 
@@ -334,7 +334,7 @@ struct ADFLossiness {
 
     /// A block as the writer writes it in `context` and the reader reads it back (requirement
     /// layouts folded back only at the top level, where the reader folds them).
-    private mutating func written(_ block: Block, in context: ADFContext) -> [Block] {
+    mutating func written(_ block: Block, in context: ADFContext) -> [Block] {
         var out: [JSONValue] = []
         writer.write(block, in: context, extras: ADFExtras(), into: &out)
         var reading = ADFToAST()

@@ -85,3 +85,28 @@ final class ADFLossinessTests: XCTestCase {
         ])])
     }
 }
+
+final class ADFRequirementLossinessTests: XCTestCase {
+    func testRequirementKeepsWhatTheFieldTableCarries() throws {
+        let descriptor = try XCTUnwrap(ADFFormats.descriptors.first { $0.name == "adf" })
+        let normalize = try XCTUnwrap(descriptor.normalize)
+        var requirement = Requirement(key: "SHOP-1", summary: "Checkout", type: "Story", status: "Open")
+        requirement.assignee = Person(displayName: "Ada", accountID: "5b10")
+        requirement.reporter = Person(accountID: "77")
+        requirement.labels = ["a, b", "c"]
+        requirement.links = [IssueLink(type: "blocks", direction: .outward, key: "SHOP-9")]
+        requirement.fields = [Field("Points", .number("3")), Field("Team", .object(JSONObject(["name": "Web"])))]
+        requirement.description = [.paragraph([.emphasis([.text("why")])])]
+        let document = Document(blocks: [.requirement(requirement)])
+        var expected = Requirement(key: "SHOP-1", summary: "Checkout", type: "Story", status: "Open", statusCategory: .todo)
+        expected.assignee = Person(displayName: "Ada")
+        expected.reporter = Person(accountID: "77")
+        expected.labels = ["a", "b", "c"]
+        expected.fields = [Field("Points", .number("3")), Field("Team", .string("Web"))]
+        expected.description = [.paragraph([.emphasis([.text("why")])])]
+        XCTAssertEqual(normalize(document).blocks, [.requirement(expected)])
+        let written = try ADFWriter().write(document, options: ConversionOptions())
+        let read = try ADFReader().read(written.bytes, options: ConversionOptions()).document
+        XCTAssertEqual(normalize(read), normalize(document), ASTFormat.dump(read))
+    }
+}
