@@ -29,6 +29,22 @@ final class ADFLossinessTests: XCTestCase {
         XCTAssertTrue(written.diagnostics.contains { $0.code == "adf.metadata-dropped" })
     }
 
+    func testWriterReportsWhatItDropsOrChanges() throws {
+        var table = Table(rows: [])
+        table.caption = [.text("Totals")]
+        let blocks: [Block] = [
+            .paragraph([.status(Status(text: "OK", colour: "Orange")), .status(Status(text: "Fine", colour: "Grey"))]),
+            .table(table),
+            .table(Table(rows: [TableRow(cells: [TableCell(blocks: [])]), TableRow(section: .foot, cells: [TableCell(blocks: [])])])),
+        ]
+        let diagnostics = try ADFWriter().write(Document(blocks: blocks), options: ConversionOptions()).diagnostics.map(\.code)
+        XCTAssertEqual(diagnostics.filter { $0 == "adf.status-colour" }.count, 1, "\(diagnostics)")
+        XCTAssertTrue(diagnostics.contains("adf.table-caption"), "\(diagnostics)")
+        XCTAssertTrue(diagnostics.contains("adf.table-footer"), "\(diagnostics)")
+        let normal = try normalize(blocks)
+        XCTAssertEqual(normal.blocks.count, 2)
+    }
+
     func testTaskListInAQuoteBecomesCheckboxText() throws {
         let list = ListBlock(kind: .bullet, items: [
             ListItem(task: .todo, blocks: [.paragraph([.text("buy milk")])]),
