@@ -8,6 +8,7 @@ public enum ADFFormats {
     public static var descriptors: [FormatDescriptor] {
         [FormatDescriptor(name: "adf", summary: "Atlassian Document Format (Jira Cloud v3, Confluence Cloud) JSON",
                           extensions: [".adf.json"], ambiguousExtensions: [".json"],
-                          reader: ADFReader(), writer: ADFWriter())]
+                          reader: ADFReader(), writer: ADFWriter(),
+                          normalize: { ADFLossiness.normalize($0) })]
     }
 }

@@ -14,7 +14,14 @@ public struct ADFWriter: FormatWriter {
     public func write(_ document: Document, options: ConversionOptions) throws(SpineError) -> WriteResult {
         let result = self.document(for: document.blocks, options: options)
         let writer = options.flag("adf.compact", default: false) ? JSONWriter.compact : JSONWriter(indent: 2)
-        return WriteResult(bytes: writer.write(result.value), diagnostics: result.diagnostics)
+        var diagnostics = result.diagnostics
+        // An ADF document is a body only: title, labels and the other metadata have no place in it.
+        var metadata = document.metadata
+        metadata.source = nil
+        if metadata != Metadata() {
+            diagnostics.append(Diagnostic(.info, code: "adf.metadata-dropped", "an ADF document holds only the body; the document's metadata (title, labels, …) was not written"))
+        }
+        return WriteResult(bytes: writer.write(result.value), diagnostics: diagnostics)
     }
 
     /// The ADF document (`{"version":1,"type":"doc","content":[…]}`) for `blocks`, with diagnostics.

@@ -117,7 +117,10 @@ extension ASTToADF {
     // MARK: - Tables
 
     mutating func table(_ table: Table, in context: ADFContext, into out: inout [JSONValue]) {
-        guard !table.rows.isEmpty else { return }
+        guard !table.rows.isEmpty else {
+            if table.caption != nil { note("adf.table-caption", "a table without rows was dropped with its caption") }
+            return
+        }
         guard context.allows(.table) else {
             note("adf.table-flattened", "a table cannot stand here in ADF (tables do not nest); rows written as paragraphs")
             for row in table.rows {
@@ -136,6 +139,9 @@ extension ASTToADF {
         }
         let extras = ADFExtras(table.attributes)
         reportForeign(table.attributes, "table")
+        if table.rows.contains(where: { $0.section == .foot }) {
+            note("adf.table-footer", "ADF tables have no footer section; footer rows written as body rows", .info)
+        }
         var rows: [JSONValue] = []
         for (rowIndex, row) in table.rows.enumerated() {
             var cells: [JSONValue] = []

@@ -57,6 +57,9 @@ extension ASTToADF {
             }
         case .status(let status):
             guard !status.text.isEmpty else { return note("adf.empty-status", "an empty status lozenge was dropped", .info) }
+            if let colour = status.colour, !["neutral", "grey", "gray"].contains(colour.lowercased()), ASTToADF.statusColor(colour) == "neutral" {
+                note("adf.status-colour", "status colour \"\(colour)\" has no ADF equivalent; written as neutral", .info)
+            }
             let attrs = JSONObject([JSONObject.Member("text", .string(status.text)),
                                     JSONObject.Member("color", .string(ASTToADF.statusColor(status.colour)))])
             leaf(ADFBuild.node("status", attrs: attrs), marks: marks, into: &out)
