@@ -3,6 +3,7 @@
 import Foundation
 import SpineADF
 import SpineCore
+import SpineRobustness
 import SpineTestSupport
 import XCTest
 

@@ -4,6 +4,7 @@ import Foundation
 import SpineADF
 import SpineCore
 import SpineMarkdown
+import SpineRobustness
 import SpineTestSupport
 import XCTest
 

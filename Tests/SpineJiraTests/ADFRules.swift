@@ -1,1 +1,0 @@
-../SpineADFTests/ADFRules.swift

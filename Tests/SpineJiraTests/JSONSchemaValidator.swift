@@ -1,1 +1,0 @@
-../SpineADFTests/JSONSchemaValidator.swift
