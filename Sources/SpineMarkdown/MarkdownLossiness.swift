@@ -212,7 +212,14 @@ enum MarkdownLossiness {
             return [.issue(issue)]
         case .raw(let raw) where raw.format == "html":
             // in headings of level 3–6 and cells, line breaks inside inline HTML become spaces
-            return [.raw(Raw(format: "html", content: breaks ? rawHTML(raw.content) : raw.content.replacingAll("\n", " ")))]
+            let content = breaks ? rawHTML(raw.content) : raw.content.replacingAll("\n", " ")
+            // Inline HTML is written verbatim and read tag by tag: `<kbd>x</kbd>` comes back as
+            // the raw tags with the text between them read as Markdown (entities, emphasis…).
+            if let read = try? MarkdownReader().read(Array(content.utf8), options: ConversionOptions()).document.blocks,
+               read.count == 1, case .paragraph(let parsed) = read[0] {
+                return inlines(parsed, breaks: breaks)
+            }
+            return [.raw(Raw(format: "html", content: content))]
         case .image(let image): return [.image(self.image(image))]
         case .code(let code):
             // empty inline code is dropped (markdown.empty-code); newlines become spaces
