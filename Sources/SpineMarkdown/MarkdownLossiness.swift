@@ -44,12 +44,12 @@ enum MarkdownLossiness {
             switch block {
             case .paragraph(let content):
                 // an empty paragraph writes nothing
-                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true, footnotes: footnotes)
+                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true, footnotes: footnotes)
                 return normal.isEmpty ? [] : [.paragraph(normal)]
             case .heading(let heading):
                 let level = min(max(heading.level, 1), 6)
                 sectionLevel = heading.level
-                let kept = MarkdownRenderer.withoutTrailingBreaks(heading.content)
+                let kept = MarkdownRenderer.withoutEdgeBreaks(heading.content)
                 let setext = level <= 2 && MarkdownRenderer.containsBreak(kept)
                 return [.heading(Heading(level: level, content: MarkdownLossiness.inlines(setext ? kept : heading.content, breaks: setext, footnotes: footnotes)))]
             case .list(var list):
@@ -159,7 +159,7 @@ enum MarkdownLossiness {
     static func writtenBlocks(_ item: ListItem) -> [Block] {
         item.blocks.filter { block in
             guard case .paragraph(let content) = block else { return true }
-            return !inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true).isEmpty
+            return !inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true).isEmpty
         }
     }
 
