@@ -215,9 +215,11 @@ enum MarkdownLossiness {
             let content = breaks ? rawHTML(raw.content) : raw.content.replacingAll("\n", " ")
             // Inline HTML is written verbatim and read tag by tag: `<kbd>x</kbd>` comes back as
             // the raw tags with the text between them read as Markdown (entities, emphasis…).
-            if let read = try? MarkdownReader().read(Array(content.utf8), options: ConversionOptions()).document.blocks,
+            // The writer escapes the text between the tags, so it reads back as that text.
+            if let read = try? MarkdownReader().read(MarkdownRenderer.escapedRawHTML(content), options: ConversionOptions()).document.blocks,
                read.count == 1, case .paragraph(let parsed) = read[0] {
-                return inlines(parsed, breaks: breaks)
+                // a single tag reads as itself (normalising it again would not end)
+                return parsed.count == 1 ? parsed : inlines(parsed, breaks: breaks)
             }
             return [.raw(Raw(format: "html", content: content))]
         case .image(let image): return [.image(self.image(image))]
