@@ -252,7 +252,7 @@ enum WikiLossiness {
         case .code(let text): if !text.isEmpty { add(.code(text)) }
         case .date(let date): add(.text(date))
         case .placeholder: break
-        case .footnoteReference(let label): add(.superscript([.text("[" + label + "]")]))
+        case .footnoteReference(let label): wrapped("^", [.text("[" + label + "]")]) { .superscript($0) }
         case .anchor(let name): add(.anchor(WikiVocabulary.anchorName(name)))
         case .status(let status):
             let bold: Inline = .strong([.text("[" + status.text.uppercased() + "]")])

@@ -269,8 +269,12 @@ extension MarkdownRenderer {
         case .error: alert = "CAUTION"
         default: alert = nil
         }
-        let content = blocks(panel.blocks, tight: false)
+        var content = blocks(panel.blocks, tight: false)
         if let alert, panel.title == nil, panel.attributes.isEmpty {
+            // `---` right under the marker line would make it a setext heading
+            if case .rule? = panel.blocks.first, content.starts(with: Array("---".utf8)) {
+                content.replaceSubrange(0..<3, with: Array("***".utf8))
+            }
             // the marker line is a paragraph: a first block that cannot follow one directly
             // (a list not starting at 1, a setext heading, …) gets a blank line before it
             var body = content.isEmpty ? [] : [ASCII.newline] + content
