@@ -40,4 +40,11 @@ final class InlineHTMLTextTests: XCTestCase {
         XCTAssertEqual(written, "x\ny\n")
         XCTAssertEqual(read, [.paragraph([.text("x"), .softBreak, .text("y")])])
     }
+
+    func testFootnoteReferenceFollowedByABracketOrParenthesis() throws {
+        let note = Block.footnote(Footnote(label: "7", blocks: [.paragraph([.text("note")])]))
+        let link = Inline.link(Link(target: .url("https://x.example"), content: [.text("|")]))
+        let (written, read) = try roundTrip([.paragraph([.footnoteReference("7"), link, .text(" "), .footnoteReference("7"), .text("(y)")]), note])
+        XCTAssertEqual(read.first, .paragraph([.footnoteReference("7"), link, .text(" "), .footnoteReference("7"), .text("(y)")]), written)
+    }
 }

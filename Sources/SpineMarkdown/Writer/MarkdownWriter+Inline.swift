@@ -195,6 +195,10 @@ extension MarkdownRenderer {
             case ASCII.backslash, ASCII.backtick, ASCII.star, ASCII.lbracket, ASCII.rbracket, ASCII.lt, ASCII.tilde:
                 out.append(ASCII.backslash)
                 out.append(c)
+            case ASCII.lparen where i == 0 && out.last == ASCII.rbracket:
+                // `[^1](x)` would be a link: after a footnote reference `(` is escaped
+                if case .footnoteReference? = previous { out.append(ASCII.backslash) }
+                out.append(c)
             case ASCII.underscore:
                 let before = i > 0 ? bytes[i - 1] : 0
                 let after = i + 1 < count ? bytes[i + 1] : 0
