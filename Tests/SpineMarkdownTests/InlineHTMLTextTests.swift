@@ -47,4 +47,11 @@ final class InlineHTMLTextTests: XCTestCase {
         let (written, read) = try roundTrip([.paragraph([.footnoteReference("7"), link, .text(" "), .footnoteReference("7"), .text("(y)")]), note])
         XCTAssertEqual(read.first, .paragraph([.footnoteReference("7"), link, .text(" "), .footnoteReference("7"), .text("(y)")]), written)
     }
+
+    func testRawInlineRightAfterCodeOrABacktickKeepsItsFormat() throws {
+        let raw = Inline.raw(Raw(format: "confluence", content: "<kbd>`</kbd>"))
+        let (written, read) = try roundTrip([.paragraph([.code("a"), raw, .text(" x`"), raw])])
+        XCTAssertEqual(written, "<code>a</code>``<kbd>`</kbd>``{=confluence} x&#96;``<kbd>`</kbd>``{=confluence}\n")
+        XCTAssertEqual(read, [.paragraph([.code("a"), raw, .text(" x`"), raw])], written)
+    }
 }

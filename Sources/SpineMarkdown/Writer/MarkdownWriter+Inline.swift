@@ -88,6 +88,7 @@ extension MarkdownRenderer {
                 for b in MarkdownRenderer.escapedRawHTML(raw.content) { out.append(b == ASCII.newline ? MarkdownRenderer.rawNewline : b) }
             } else {
                 note(.info, "markdown.raw-inline", "inline \(raw.format) content is written as `…`{=\(raw.format)}")
+                if out.last == ASCII.backtick { endWithoutBacktick(list, index, into: &out, inTable: inTable) }
                 codeSpan(raw.content, into: &out, inTable: inTable)
                 out.append("{=")
                 out.append(contentsOf: raw.format.utf8)
@@ -163,6 +164,28 @@ extension MarkdownRenderer {
             i += 1
         }
         return bytes.count
+    }
+
+    /// Before a `{=fmt}` code span, which must start with backticks of its own: rewrites the
+    /// code span or escaped backtick just written in a form that does not end with one.
+    mutating func endWithoutBacktick(_ list: [Inline], _ index: Int, into out: inout [UInt8], inTable: Bool) {
+        guard index > 0 else { return }
+        switch list[index - 1] {
+        case .code(let code) where !code.contains("\n"):
+            var span: [UInt8] = []
+            codeSpan(code, into: &span, inTable: inTable)
+            guard !span.isEmpty, out.count >= span.count, Array(out[(out.count - span.count)...]) == span else { return }
+            out.removeLast(span.count)
+            out.append("<code>")
+            escapeText(code, into: &out, inTable: inTable, previous: nil, next: nil)
+            out.append("</code>")
+        case .text:
+            guard out.count >= 2, out[out.count - 2] == ASCII.backslash else { return }
+            out.removeLast(2)
+            out.append("&#96;")
+        default:
+            return
+        }
     }
 
     func startsAlphanumeric(_ inline: Inline) -> Bool {
