@@ -357,10 +357,13 @@ enum WikiLossiness {
             let trimmed = String(first.drop(while: { $0 == " " || $0 == "\t" }))
             if trimmed.isEmpty { result.removeFirst() } else { result[0] = .text(trimmed) }
         }
-        if case .text(let last)? = result.last {
+        // blanks then breaks, then blanks again: `\\ ` at the end of a line is nothing
+        while case .text(let last)? = result.last {
             var trimmed = last
             while trimmed.hasSuffix(" ") || trimmed.hasSuffix("\t") { trimmed.removeLast() }
+            if trimmed == last { break }
             if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(trimmed) }
+            while !keepingTrailingBreaks, case .lineBreak? = result.last { result.removeLast() }
         }
         return result
     }

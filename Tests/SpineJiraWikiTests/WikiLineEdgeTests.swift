@@ -40,4 +40,16 @@ final class WikiLineEdgeTests: XCTestCase {
         XCTAssertEqual(result.text, "{*}# not a list{*} tail")
         XCTAssertEqual(result.back, [.paragraph([.strong([.text("# not a list")]), .text(" tail")])])
     }
+
+    func testABreakFollowedOnlyByBlanksEndsNothing() {
+        let blocks: [Block] = [.paragraph([.text("a~"), .lineBreak, .softBreak]), .rule]
+        let result = roundTrip(blocks)
+        XCTAssertEqual(result.text, "a\\~\\\\ \n\n----")
+        XCTAssertEqual(JiraWikiFormats.jiraWiki.normalize?(Document(blocks: blocks)).blocks, [.paragraph([.text("a~")]), .rule])
+    }
+
+    func testAColourSpanThatWritesNothingIsLeftOut() {
+        let result = roundTrip([.paragraph([.span(Span(attributes: [Attribute("color", "#ff0000")], content: [.placeholder("Type")])), .text("x")])])
+        XCTAssertEqual(result.text, "x")
+    }
 }

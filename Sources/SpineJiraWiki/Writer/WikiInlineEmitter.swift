@@ -185,10 +185,17 @@ extension WikiEmitter {
             writeInlines(content, multiLine: false, lineStart: false, trailing: following)
             return
         }
+        let start = out.count
         write("{color:" + parameterText(colour) + "}")
+        let contentStart = out.count
         openEffects.insert("color")
         writeInlines(content, multiLine: false, lineStart: false, trailing: Byte.openBrace)
         openEffects.remove("color")
+        // an empty `{color:x}{color}` reads back as text: a span that writes nothing is left out
+        if out.count == contentStart {
+            out.removeSubrange(start...)
+            return
+        }
         write("{color}")
     }
 
