@@ -146,15 +146,23 @@ enum WikiLossiness {
             case .image(let image)?: line.append(.image(image)); rest = rest.dropFirst()
             default: break
             }
+            // Further blocks are written on lines of their own, and the reader trims every line:
+            // each line is normalised (and trimmed) by itself, then the lines are joined by breaks.
+            // A `\\` at the end of a line that another follows is kept as a break.
             var nested: [Block] = []
+            var lines: [[Inline]] = [line]
             for block in rest {
                 if case .list(let inner) = block { nested.append(.list(self.list(inner))); continue }
                 let flat = WikiEmitter.flatten(block)
-                if flat.isEmpty { continue }
-                if !line.isEmpty { line.append(.lineBreak) }
-                line += flat
+                if !flat.isEmpty { lines.append(flat) }
             }
-            let normal = inlines(line)
+            var normal: [Inline] = []
+            for (index, line) in lines.enumerated() {
+                let trimmed = inlines(line, keepingTrailingBreaks: index < lines.count - 1)
+                if trimmed.isEmpty { continue }
+                if !normal.isEmpty { normal.append(.lineBreak) }
+                normal += trimmed
+            }
             items.append(ListItem(blocks: (normal.isEmpty ? [] : [.paragraph(normal)]) + nested))
         }
         return ListBlock(kind: kind, tight: true, items: items)
@@ -201,10 +209,10 @@ enum WikiLossiness {
 
     /// Inlines as the reader gives them back: renderings of what wiki cannot express, text
     /// runs merged, blanks at the ends trimmed.
-    static func inlines(_ content: [Inline], open: Set<String> = []) -> [Inline] {
+    static func inlines(_ content: [Inline], open: Set<String> = [], keepingTrailingBreaks: Bool = false) -> [Inline] {
         var result: [Inline] = []
         append(content, to: &result, open: open)
-        return trim(result)
+        return trim(result, keepingTrailingBreaks: keepingTrailingBreaks)
     }
 
     /// `open` holds the effects being written around (`*`, `_`, …, `color`, `link`): an effect
@@ -244,7 +252,7 @@ enum WikiLossiness {
         case .code(let text): if !text.isEmpty { add(.code(text)) }
         case .date(let date): add(.text(date))
         case .placeholder: break
-        case .footnoteReference(let label): add(.superscript([.text("[" + label + "]")]))
+        case .footnoteReference(let label): wrapped("^", [.text("[" + label + "]")]) { .superscript($0) }
         case .anchor(let name): add(.anchor(WikiVocabulary.anchorName(name)))
         case .status(let status):
             let bold: Inline = .strong([.text("[" + status.text.uppercased() + "]")])
@@ -342,17 +350,20 @@ enum WikiLossiness {
     }
 
     /// Leading and trailing blanks of a line are not kept, nor line breaks at the end.
-    private static func trim(_ content: [Inline]) -> [Inline] {
+    private static func trim(_ content: [Inline], keepingTrailingBreaks: Bool = false) -> [Inline] {
         var result = content
-        while case .lineBreak? = result.last { result.removeLast() }
+        while !keepingTrailingBreaks, case .lineBreak? = result.last { result.removeLast() }
         if case .text(let first)? = result.first {
             let trimmed = String(first.drop(while: { $0 == " " || $0 == "\t" }))
             if trimmed.isEmpty { result.removeFirst() } else { result[0] = .text(trimmed) }
         }
-        if case .text(let last)? = result.last {
+        // blanks then breaks, then blanks again: `\\ ` at the end of a line is nothing
+        while case .text(let last)? = result.last {
             var trimmed = last
             while trimmed.hasSuffix(" ") || trimmed.hasSuffix("\t") { trimmed.removeLast() }
+            if trimmed == last { break }
             if trimmed.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(trimmed) }
+            while !keepingTrailingBreaks, case .lineBreak? = result.last { result.removeLast() }
         }
         return result
     }

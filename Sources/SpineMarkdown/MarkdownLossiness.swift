@@ -44,12 +44,12 @@ enum MarkdownLossiness {
             switch block {
             case .paragraph(let content):
                 // an empty paragraph writes nothing
-                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true, footnotes: footnotes)
+                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true, footnotes: footnotes)
                 return normal.isEmpty ? [] : [.paragraph(normal)]
             case .heading(let heading):
                 let level = min(max(heading.level, 1), 6)
                 sectionLevel = heading.level
-                let kept = MarkdownRenderer.withoutTrailingBreaks(heading.content)
+                let kept = MarkdownRenderer.withoutEdgeBreaks(heading.content)
                 let setext = level <= 2 && MarkdownRenderer.containsBreak(kept)
                 return [.heading(Heading(level: level, content: MarkdownLossiness.inlines(setext ? kept : heading.content, breaks: setext, footnotes: footnotes)))]
             case .list(var list):
@@ -159,7 +159,7 @@ enum MarkdownLossiness {
     static func writtenBlocks(_ item: ListItem) -> [Block] {
         item.blocks.filter { block in
             guard case .paragraph(let content) = block else { return true }
-            return !inlines(MarkdownRenderer.withoutTrailingBreaks(content), breaks: true).isEmpty
+            return !inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true).isEmpty
         }
     }
 
@@ -212,7 +212,16 @@ enum MarkdownLossiness {
             return [.issue(issue)]
         case .raw(let raw) where raw.format == "html":
             // in headings of level 3–6 and cells, line breaks inside inline HTML become spaces
-            return [.raw(Raw(format: "html", content: breaks ? rawHTML(raw.content) : raw.content.replacingAll("\n", " ")))]
+            let content = breaks ? rawHTML(raw.content) : raw.content.replacingAll("\n", " ")
+            // Inline HTML is written verbatim and read tag by tag: `<kbd>x</kbd>` comes back as
+            // the raw tags with the text between them read as Markdown (entities, emphasis…).
+            // The writer escapes the text between the tags, so it reads back as that text.
+            if let read = try? MarkdownReader().read(MarkdownRenderer.escapedRawHTML(content), options: ConversionOptions()).document.blocks,
+               read.count == 1, case .paragraph(let parsed) = read[0] {
+                // a single tag reads as itself (normalising it again would not end)
+                return parsed.count == 1 ? parsed : inlines(parsed, breaks: breaks)
+            }
+            return [.raw(Raw(format: "html", content: content))]
         case .image(let image): return [.image(self.image(image))]
         case .code(let code):
             // empty inline code is dropped (markdown.empty-code); newlines become spaces

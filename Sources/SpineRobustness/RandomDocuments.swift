@@ -111,7 +111,7 @@ public struct RandomDocuments {
     }
 
     public mutating func inline(depth: Int) -> Inline {
-        let kind = depth <= 0 ? random.below(10) : random.below(19)
+        let kind = depth <= 0 ? random.below(10) : random.below(23)
         switch kind {
         case 0, 1, 2: return .text(words(1 + random.below(4)))
         case 3: return .code(words(2))
@@ -129,7 +129,11 @@ public struct RandomDocuments {
         case 15: return .link(Link(target: .url("https://example.com/p?q=" + String(random.below(99))), content: inlines(depth: depth - 1)))
         case 16: return .link(Link(target: .page(PageLink(spaceKey: "ENG", title: words(2))), content: [.text(words(1))]))
         case 17: return .image(Image(source: .url("https://example.com/i.png"), alt: "icon"))
-        default: return .span(Span(attributes: [Attribute("color", "#ff0000")], content: inlines(depth: depth - 1)))
+        case 18: return .span(Span(attributes: [Attribute("color", "#ff0000")], content: inlines(depth: depth - 1)))
+        case 19: return .anchor("anchor-" + String(random.below(20)))
+        case 20: return random.chance(50) ? .softBreak : .placeholder("Type " + words(1))
+        case 21: return .footnoteReference(String(1 + random.below(9)))
+        default: return .raw(Raw(format: random.pick(["html", "confluence"]), content: "<kbd>" + words(1) + "</kbd>"))
         }
     }
 }

@@ -61,7 +61,8 @@ final class PropertyTests: XCTestCase {
                               "tableOfContents", "image", "issueQuery", "requirement", "layout", "footnote", "division", "raw"]
         XCTAssertEqual(allBlocks.subtracting(blockKinds), [])
         let expectedInlines: Set = ["text", "emphasis", "strong", "strikethrough", "underline", "superscript", "subscript", "code",
-                                    "link", "image", "lineBreak", "mention", "issue", "status", "date", "emoji", "span"]
+                                    "link", "image", "lineBreak", "softBreak", "mention", "issue", "status", "date", "emoji",
+                                    "footnoteReference", "anchor", "placeholder", "span", "raw"]
         XCTAssertEqual(expectedInlines.subtracting(inlineKinds), [])
     }
 

@@ -74,7 +74,7 @@ extension WikiEmitter {
         case .text(let text):
             WikiTextEscaper.append(text, to: &out, following: following, lineStart: lineStart)
         case .emphasis(let content): writeEffect("_", content, following: following)
-        case .strong(let content): writeEffect("*", content, following: following)
+        case .strong(let content): writeEffect("*", content, following: following, lineStart: lineStart)
         case .strikethrough(let content): writeEffect("-", content, following: following)
         case .underline(let content): writeEffect("+", content, following: following)
         case .superscript(let content): writeEffect("^", content, following: following)
@@ -125,7 +125,9 @@ extension WikiEmitter {
     // MARK: - Effects
 
     /// `*x*` when the word boundaries allow it, else the forced form `{*}x{*}`.
-    private mutating func writeEffect(_ delimiter: String, _ content: [Inline], following: UInt8?) {
+    /// At the start of a line, `*#` or `**` followed by a space would start a list: there the
+    /// forced form is used when the content starts with `#` or `*`.
+    private mutating func writeEffect(_ delimiter: String, _ content: [Inline], following: UInt8?, lineStart: Bool = false) {
         guard !content.isEmpty else { return }
         if openEffects.contains(delimiter) {
             writeInlines(content, multiLine: false, lineStart: false, trailing: following)
@@ -133,8 +135,9 @@ extension WikiEmitter {
         }
         let plain = render(content, effect: delimiter, trailing: delimiter.utf8.first)
         guard let first = plain.first, let last = plain.last else { return }
+        let listLike = lineStart && delimiter == "*" && (first == Byte.hash || first == Byte.star)
         let simple = delimiter == "??"
-            || (!WikiTextEscaper.isWordBefore(out) && !Self.isWordByte(following)
+            || (!listLike && !WikiTextEscaper.isWordBefore(out) && !Self.isWordByte(following)
                 && !Byte.isWhitespace(first) && !Byte.isWhitespace(last))
         let rendered = simple ? plain : render(content, effect: delimiter, trailing: Byte.openBrace)
         write(simple ? delimiter : "{" + delimiter + "}")
@@ -182,10 +185,17 @@ extension WikiEmitter {
             writeInlines(content, multiLine: false, lineStart: false, trailing: following)
             return
         }
+        let start = out.count
         write("{color:" + parameterText(colour) + "}")
+        let contentStart = out.count
         openEffects.insert("color")
         writeInlines(content, multiLine: false, lineStart: false, trailing: Byte.openBrace)
         openEffects.remove("color")
+        // an empty `{color:x}{color}` reads back as text: a span that writes nothing is left out
+        if out.count == contentStart {
+            out.removeSubrange(start...)
+            return
+        }
         write("{color}")
     }
 

@@ -177,22 +177,23 @@ extension InlineParser {
             if let range = labelRange, range == bracket.sourceStart..<closePos {
                 if LinkScanners.scanLabel(src, at: bracket.sourceStart - 1, end: end)?.next != closePos + 1 { labelRange = nil }
             }
-            if let range = labelRange {
-                if isShortcut, !bracket.image, range.count > 1, src[range.lowerBound] == ASCII.caret,
-                   footnotes.contains(LinkScanners.normalize(src[(range.lowerBound + 1)..<range.upperBound])) {
-                    processEmphasis(bottom: bracket.delimiterTop)
-                    let note = append(.footnoteRef, bytes: src[(range.lowerBound + 1)..<range.upperBound])
-                    unlink(note)
-                    wrap(after: bracket.node, until: -1, into: note)
-                    unlink(bracket.node)
-                    brackets.removeLast()
-                    isLiteralTail = false
-                    return
-                }
-                if let reference = references[LinkScanners.normalize(src[range])] {
-                    url = reference.url
-                    title = reference.title
-                }
+            if let range = labelRange, let reference = references[LinkScanners.normalize(src[range])] {
+                url = reference.url
+                title = reference.title
+            }
+            // Not a link: `[^label]` of a defined footnote is a reference, whatever follows it
+            // (`[^1][x](u)` is a reference and a link, as cmark-gfm reads it).
+            let own = bracket.sourceStart..<closePos
+            if url == nil, !bracket.image, own.count > 1, src[own.lowerBound] == ASCII.caret,
+               footnotes.contains(LinkScanners.normalize(src[(own.lowerBound + 1)..<own.upperBound])) {
+                processEmphasis(bottom: bracket.delimiterTop)
+                let note = append(.footnoteRef, bytes: src[(own.lowerBound + 1)..<own.upperBound])
+                unlink(note)
+                wrap(after: bracket.node, until: -1, into: note)
+                unlink(bracket.node)
+                brackets.removeLast()
+                isLiteralTail = false
+                return
             }
         }
         guard let url else {

@@ -9,16 +9,18 @@ extension MarkdownRenderer {
     static let rawNewline: UInt8 = 0x00
 
     mutating func paragraph(_ content: [Inline]) -> [UInt8] {
-        let kept = MarkdownRenderer.withoutTrailingBreaks(content)
+        let kept = MarkdownRenderer.withoutEdgeBreaks(content)
         if kept.count < content.count {
-            note(.info, "markdown.trailing-break", "a line break at the end of a paragraph or heading has no effect in Markdown and was dropped")
+            note(.info, "markdown.trailing-break", "a line break at the end of a paragraph or heading (or a soft break at its start) has no effect in Markdown and was dropped")
         }
         return fixLines(checkedInlines(kept))
     }
 
-    /// Breaks at the end of a paragraph are not breaks in Markdown (a trailing `\` is text).
-    static func withoutTrailingBreaks(_ content: [Inline]) -> [Inline] {
+    /// Breaks at the end of a paragraph are not breaks in Markdown (a trailing `\` is text),
+    /// and a soft break at its start is only a blank line before it.
+    static func withoutEdgeBreaks(_ content: [Inline]) -> [Inline] {
         var kept = content[...]
+        while kept.first == .softBreak { kept = kept.dropFirst() }
         while let last = kept.last, last == .lineBreak || last == .softBreak { kept = kept.dropLast() }
         return Array(kept)
     }
@@ -120,7 +122,7 @@ extension MarkdownRenderer {
     mutating func heading(_ heading: Heading) -> [UInt8] {
         if heading.anchor != nil { note(.warning, "markdown.heading-anchor", "explicit heading anchors cannot be written in Markdown and were dropped") }
         // setext keeps inner breaks; a trailing one would end the heading, so ATX writes it as a space
-        let kept = MarkdownRenderer.withoutTrailingBreaks(heading.content)
+        let kept = MarkdownRenderer.withoutEdgeBreaks(heading.content)
         if Self.isSetext(heading) {
             let text = fixLines(checkedInlines(kept))
             return text + Array((heading.level == 1 ? "\n===" : "\n---").utf8)
@@ -267,8 +269,12 @@ extension MarkdownRenderer {
         case .error: alert = "CAUTION"
         default: alert = nil
         }
-        let content = blocks(panel.blocks, tight: false)
+        var content = blocks(panel.blocks, tight: false)
         if let alert, panel.title == nil, panel.attributes.isEmpty {
+            // `---` right under the marker line would make it a setext heading
+            if case .rule? = panel.blocks.first, content.starts(with: Array("---".utf8)) {
+                content.replaceSubrange(0..<3, with: Array("***".utf8))
+            }
             // the marker line is a paragraph: a first block that cannot follow one directly
             // (a list not starting at 1, a setext heading, …) gets a blank line before it
             var body = content.isEmpty ? [] : [ASCII.newline] + content

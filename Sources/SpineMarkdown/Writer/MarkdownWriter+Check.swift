@@ -11,7 +11,9 @@ extension MarkdownRenderer {
         let written = inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
         guard !delimitersAsTags, Self.hasDelimiters(content) else { return written }
         var expected: [UInt8] = []
-        Self.shape(content, breaks: breaksAllowed, into: &expected)
+        let checker = self
+        Self.shape(content, breaks: breaksAllowed, footnotes: footnoteLabels,
+                   rawHTML: { checker.shapeOfReading(MarkdownRenderer.escapedRawHTML($0)) }, into: &expected)
         guard shapeOfReading(written) != expected else { return written }
         delimitersAsTags = true
         let tagged = inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
@@ -44,10 +46,14 @@ extension MarkdownRenderer {
     /// Text and nesting of inlines: text bytes, a marker per break and leaf, and bracketed
     /// markers around containers. Equal shapes mean the delimiters paired as intended. Without
     /// `breaks` (headings, cells), line breaks are the spaces the writer puts in their place.
-    static func shape(_ inlines: [Inline], breaks: Bool, into out: inout [UInt8]) {
+    /// With `footnotes` (the defined labels, lowercased), a reference to an undefined footnote
+    /// is the text `[^label]` it reads back as.
+    /// `rawHTML` gives the shape inline HTML reads back as (its tags and the text between them).
+    static func shape(_ inlines: [Inline], breaks: Bool, footnotes: Set<String>? = nil, rawHTML: ((String) -> [UInt8])? = nil,
+                      into out: inout [UInt8]) {
         func wrap(_ kind: UInt8, _ content: [Inline], into out: inout [UInt8]) {
             out += [1, kind]
-            shape(content, breaks: breaks, into: &out)
+            shape(content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, into: &out)
             out.append(2)
         }
         for inline in inlines {
@@ -62,6 +68,10 @@ extension MarkdownRenderer {
             case .subscript(let c): wrap(0x76, c, into: &out)
             case .link(let link): wrap(0x6C, link.content, into: &out)
             case .span(let span): wrap(0x6E, span.content, into: &out)
+            case .footnoteReference(let label) where footnotes.map({ !$0.contains(label.lowercased()) }) ?? false:
+                out += Array("[^\(label)]".utf8)
+            case .raw(let raw) where raw.format == "html" && rawHTML != nil:
+                out += rawHTML?(breaks ? raw.content : raw.content.replacingAll("\n", " ")) ?? []
             case .code, .image, .mention, .issue, .status, .date, .emoji, .anchor, .placeholder, .footnoteReference, .raw:
                 out.append(3)
             }

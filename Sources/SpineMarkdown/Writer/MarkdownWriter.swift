@@ -122,7 +122,7 @@ struct MarkdownRenderer {
 
     /// Headings of level 1–2 with an inner line break are written as setext headings.
     static func isSetext(_ heading: Heading) -> Bool {
-        heading.level <= 2 && containsBreak(withoutTrailingBreaks(heading.content))
+        heading.level <= 2 && containsBreak(withoutEdgeBreaks(heading.content))
     }
 
     /// The CommonMark HTML block type (1–7) of a raw block written verbatim; 0 when fenced.
