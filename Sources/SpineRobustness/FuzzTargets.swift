@@ -42,7 +42,7 @@ public struct FuzzTarget: Sendable {
         guard let writer = format.writer else { return nil }
         do {
             let written = try writer.write(first, options: options).bytes
-            if let problem = OutputChecks.problem(format: format.name, written, from: first) { return Violation(description: problem) }
+            if let problem = OutputChecks.problem(format: format.name, written, from: first, input: input) { return Violation(description: problem) }
             let second = try reader.read(written, options: options).document
             let rewritten = try writer.write(second, options: options).bytes
             if rewritten != written {

@@ -9,7 +9,9 @@ import SpineXML
 public enum OutputChecks {
     /// Why `bytes`, written as `format` from `document`, would be refused by the system that
     /// consumes it; nil when fine.
-    public static func problem(format: String, _ bytes: [UInt8], from document: Document? = nil) -> String? {
+    /// `input` is what the document was read from, when it was read in the same format: unknown
+    /// constructs are carried over verbatim, so a rule the input already broke is not the writer's.
+    public static func problem(format: String, _ bytes: [UInt8], from document: Document? = nil, input: [UInt8]? = nil) -> String? {
         switch format {
         case "confluence": return strictStorage(bytes)
         case "adf":
@@ -17,7 +19,7 @@ public enum OutputChecks {
             var carriesRaw = false
             document?.visit(block: { if case .raw(let raw) = $0, raw.format == "adf" { carriesRaw = true } },
                             inline: { if case .raw(let raw) = $0, raw.format == "adf" { carriesRaw = true } })
-            return adf(bytes, schema: carriesRaw ? nil : schema)
+            return adf(bytes, schema: carriesRaw ? nil : schema, excusing: input.flatMap { try? JSONParser.parse($0) }.map(ruleKinds) ?? [])
         case "jira":
             // Create payloads (single or bulk): every ADF document in them keeps the rules.
             guard let value = try? JSONParser.parse(bytes) else { return "Jira output is not JSON" }
@@ -41,10 +43,19 @@ public enum OutputChecks {
         return JSONSchemaValidator(schema: value)
     }()
 
+    /// A rule violation without its JSON path (`$.content[1]: empty text node` → `empty text node`).
+    static func ruleKind(_ violation: String) -> String {
+        guard let colon = violation.range(of: ": ") else { return violation }
+        return String(violation[colon.upperBound...])
+    }
+
+    static func ruleKinds(_ value: JSONValue) -> Set<String> { Set(ADFRules.violations(value).map(ruleKind)) }
+
     /// ADF must validate against the schema and keep the rules the schema cannot express.
-    static func adf(_ bytes: [UInt8], schema: JSONSchemaValidator?) -> String? {
+    static func adf(_ bytes: [UInt8], schema: JSONSchemaValidator?, excusing excused: Set<String> = []) -> String? {
         guard let value = try? JSONParser.parse(bytes) else { return "ADF output is not JSON" }
-        let problems = (schema?.errors(value) ?? []) + ADFRules.violations(value)
+        let broken = ADFRules.violations(value).filter { !excused.contains(ruleKind($0)) }
+        let problems = (schema?.errors(value) ?? []) + broken
         return problems.isEmpty ? nil : "ADF output breaks the schema or its rules: " + problems.prefix(3).joined(separator: "; ")
     }
 

@@ -1,6 +1,7 @@
 // The checks the fuzz targets run on written output catch what Confluence would refuse.
 
 import Foundation
+import SpineCore
 import SpineRobustness
 import XCTest
 
@@ -38,5 +39,15 @@ final class ADFOutputChecksTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: "Fixtures/adf/adf-schema.json"), "tests run from the package root")
         let unknownNode = #"{"version":1,"type":"doc","content":[{"type":"bogusNode"}]}"#
         XCTAssertNotNil(OutputChecks.problem(format: "adf", Array(unknownNode.utf8)))
+    }
+}
+
+final class ADFInputRuleTests: XCTestCase {
+    func testARuleTheInputAlreadyBrokeIsNotTheWritersFault() {
+        // An unknown node travels verbatim, empty text node and all (fuzz finding e2ad709).
+        let broken = #"{"version":1,"type":"doc","content":[{"type":"futureWidget","content":[{"type":"text","text":""}]}]}"#
+        let carried = Document(blocks: [.raw(Raw(format: "adf", content: #"{"type":"futureWidget"}"#))])
+        XCTAssertNil(OutputChecks.problem(format: "adf", Array(broken.utf8), from: carried, input: Array(broken.utf8)))
+        XCTAssertNotNil(OutputChecks.problem(format: "adf", Array(broken.utf8), from: carried))
     }
 }
