@@ -58,12 +58,15 @@ extension StorageOutput {
         var marked = list
         for index in marked.items.indices {
             guard let task = marked.items[index].task else { continue }
-            let marker = Inline.text(task == .done ? "☑ " : "☐ ")
+            let box = task == .done ? "☑" : "☐"
             marked.items[index].task = nil
-            if case .paragraph(let inlines)? = marked.items[index].blocks.first {
-                marked.items[index].blocks[0] = .paragraph([marker] + inlines)
+            // No space after the box of an empty item: the reader trims it (fuzz finding 567a2cb).
+            if case .paragraph(let inlines)? = marked.items[index].blocks.first, !inlines.isEmpty {
+                marked.items[index].blocks[0] = .paragraph([.text(box + " ")] + inlines)
+            } else if case .paragraph? = marked.items[index].blocks.first {
+                marked.items[index].blocks[0] = .paragraph([.text(box)])
             } else {
-                marked.items[index].blocks.insert(.paragraph([marker]), at: 0)
+                marked.items[index].blocks.insert(.paragraph([.text(box)]), at: 0)
             }
         }
         return marked
