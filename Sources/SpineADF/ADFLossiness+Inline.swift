@@ -166,17 +166,9 @@ extension ADFLossiness {
         return flatten(span.content, marks: marks, into: &runs)
     }
 
-    /// `marks` plus `mark`; a mark of the same type is replaced in place (the inner one wins).
+    /// `marks` plus `mark`, as the writer merges them (the inner one wins).
     private static func adding(_ mark: JSONValue, to marks: [JSONValue]) -> [JSONValue] {
-        let type = ASTToADF.type(of: mark)
-        var result = marks
-        if let index = result.firstIndex(where: { ASTToADF.type(of: $0) == type }) {
-            if type == "annotation" && result[index] != mark { result.append(mark); return result }
-            result[index] = mark
-            return result
-        }
-        result.append(mark)
-        return result
+        ASTToADF.merging(mark, into: marks)
     }
 
     // MARK: - Regrouping (the reader's rules)

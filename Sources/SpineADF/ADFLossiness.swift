@@ -104,15 +104,7 @@ struct ADFLossiness {
 
     private mutating func paragraph(_ content: [Inline], in context: ADFContext) -> [Block] {
         // A paragraph holding only images is written as block media, one per image.
-        let images = content.compactMap { inline -> Image? in if case .image(let image) = inline { return image } else { return nil } }
-        let onlyImages = !images.isEmpty && content.allSatisfy { inline in
-            switch inline {
-            case .image, .softBreak, .lineBreak: return true
-            case .text(let text): return text.allSatisfy { $0 == " " }
-            default: return false
-            }
-        }
-        if onlyImages && images.allSatisfy({ $0.attributes[named: ADFAttribute.node] != "mediaInline" }) {
+        if let images = ASTToADF.blockImages(content) {
             return images.flatMap { self.image($0, in: context) }
         }
         return [.paragraph(inlines(content))]

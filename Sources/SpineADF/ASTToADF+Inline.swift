@@ -200,9 +200,13 @@ extension ASTToADF {
         adding(ADFBuild.mark(type), to: marks)
     }
 
-    /// `marks` plus `mark`; a mark of the same type is replaced (the inner one wins), so
-    /// no node gets two links, two subsup or two colours.
     private func adding(_ mark: JSONValue, to marks: [JSONValue]) -> [JSONValue] {
+        Self.merging(mark, into: marks)
+    }
+
+    /// `marks` plus `mark`; a mark of the same type is replaced (the inner one wins), so
+    /// no node gets two links, two subsup or two colours. Shared with `ADFLossiness`.
+    static func merging(_ mark: JSONValue, into marks: [JSONValue]) -> [JSONValue] {
         let type = ASTToADF.type(of: mark)
         var result = marks
         if let index = result.firstIndex(where: { ASTToADF.type(of: $0) == type }) {

@@ -112,8 +112,9 @@ struct ASTToADF {
 
     // MARK: - Leaf blocks
 
-    private mutating func paragraph(_ content: [Inline], in context: ADFContext, extras: ADFExtras, into out: inout [JSONValue]) {
-        // A paragraph holding only images (Markdown `![a](u)`) becomes block media.
+    /// The images of a paragraph that holds only images (and blanks or breaks between them),
+    /// none of them marked inline media: written as block media. Shared with `ADFLossiness`.
+    static func blockImages(_ content: [Inline]) -> [Image]? {
         let images = content.compactMap { inline -> Image? in if case .image(let image) = inline { return image } else { return nil } }
         let onlyImages = !images.isEmpty && content.allSatisfy { inline in
             switch inline {
@@ -122,8 +123,13 @@ struct ASTToADF {
             default: return false
             }
         }
-        if onlyImages && extras.attrs.isEmpty && extras.marks.isEmpty
-            && images.allSatisfy({ $0.attributes[named: ADFAttribute.node] != "mediaInline" }) {
+        guard onlyImages, images.allSatisfy({ $0.attributes[named: ADFAttribute.node] != "mediaInline" }) else { return nil }
+        return images
+    }
+
+    private mutating func paragraph(_ content: [Inline], in context: ADFContext, extras: ADFExtras, into out: inout [JSONValue]) {
+        // A paragraph holding only images (Markdown `![a](u)`) becomes block media.
+        if let images = Self.blockImages(content), extras.attrs.isEmpty && extras.marks.isEmpty {
             for image in images { self.image(image, in: context, into: &out) }
             return
         }
