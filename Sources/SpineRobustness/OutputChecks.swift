@@ -15,17 +15,12 @@ public enum OutputChecks {
         switch format {
         case "confluence": return strictStorage(bytes)
         case "adf":
-            // Unknown nodes and marks travel verbatim (raw nodes, `adf.*` attributes on spans and
-            // divisions): the schema cannot know them, the rules still apply.
+            // Unknown nodes, marks and attributes travel verbatim (raw nodes, `adf.*` attributes on
+            // any node): the schema cannot know them, the rules still apply.
             var carriesRaw = false
-            func verbatim(_ attributes: [Attribute]) -> Bool { attributes.contains { $0.name.hasPrefix("adf.") } }
-            document?.visit(block: { block in
-                if case .raw(let raw) = block, raw.format == "adf" { carriesRaw = true }
-                if case .division(let division) = block, verbatim(division.attributes) { carriesRaw = true }
-            }, inline: { inline in
-                if case .raw(let raw) = inline, raw.format == "adf" { carriesRaw = true }
-                if case .span(let span) = inline, verbatim(span.attributes) { carriesRaw = true }
-            })
+            document?.visit(block: { if case .raw(let raw) = $0, raw.format == "adf" { carriesRaw = true } },
+                            inline: { if case .raw(let raw) = $0, raw.format == "adf" { carriesRaw = true } })
+            if let document, !carriesRaw { carriesRaw = ASTFormat.dump(document).contains("\"adf.") }
             return adf(bytes, schema: carriesRaw ? nil : schema, excusing: input.flatMap { try? JSONParser.parse($0) }.map(ruleKinds) ?? [])
         case "jira":
             // Create payloads (single or bulk): every ADF document in them keeps the rules.
