@@ -20,13 +20,14 @@ struct WordLossiness {
         let references = FootnoteReach.order(document.blocks, definitions: definitions)
         let lossiness = WordLossiness(reached: Set(references))
         var body = lossiness.blocks(document.blocks)
-        // Referenced definitions are read back from footnotes.xml, after the body, numbered 1, 2, … by first reference.
-        var seen = Set<String>()
-        for label in references where seen.insert(label).inserted {
+        // Reached definitions are read back from footnotes.xml, after the body, numbered 1, 2, …
+        // in Word's order (`references` holds each label once).
+        for (index, label) in references.enumerated() {
             guard let note = definitions[label] else { continue }
-            body.append(.footnote(Footnote(label: String(seen.count), blocks: lossiness.blocks(note.blocks))))
+            body.append(.footnote(Footnote(label: String(index + 1), blocks: lossiness.blocks(note.blocks))))
         }
-        return Document(metadata: metadata, blocks: renumber(body, labels: Dictionary(uniqueKeysWithValues: zipLabels(references))))
+        let numbers = Dictionary(uniqueKeysWithValues: references.enumerated().map { ($1, String($0 + 1)) })
+        return Document(metadata: metadata, blocks: renumber(body, labels: numbers))
     }
 
     // MARK: - Blocks
@@ -318,16 +319,6 @@ struct WordLossiness {
     }
 
     // MARK: - Footnote numbering
-
-    private static func zipLabels(_ references: [String]) -> [(String, String)] {
-        var seen: [String: String] = [:]
-        var pairs: [(String, String)] = []
-        for label in references where seen[label] == nil {
-            seen[label] = String(seen.count + 1)
-            pairs.append((label, seen[label]!))
-        }
-        return pairs
-    }
 
     private static func renumber(_ blocks: [Block], labels: [String: String]) -> [Block] {
         guard !labels.isEmpty else { return blocks }
