@@ -360,27 +360,16 @@ extension WikiEmitter {
 
     /// An attachment file name as a link target: like `linkSafe`, but spaces are kept (Jira
     /// finds `[^export spec.pdf]` by its name; `%20` would name another file).
-    static func attachmentSafe(_ fileName: String) -> String {
-        var result = ""
-        for character in fileName {
-            switch character {
-            case "|": result += "%7C"
-            case "]": result += "%5D"
-            case "[": result += "%5B"
-            case "\n": result += "%0A"
-            case "\r": result += "%0D"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func attachmentSafe(_ fileName: String) -> String { percentEncoded(fileName, keepingSpaces: true) }
 
     /// A link target without the characters that end a link.
-    static func linkSafe(_ text: String) -> String {
+    static func linkSafe(_ text: String) -> String { percentEncoded(text, keepingSpaces: false) }
+
+    private static func percentEncoded(_ text: String, keepingSpaces: Bool) -> String {
         var result = ""
         for character in text {
             switch character {
-            case " ": result += "%20"
+            case " " where !keepingSpaces: result += "%20"
             case "|": result += "%7C"
             case "]": result += "%5D"
             case "[": result += "%5B"
