@@ -44,34 +44,35 @@ struct JiraIssueMapper {
         var parentLink: String?
         var sawSummary = false
         for member in object.object.members where member.value != .null {
-            let field = ASTValue(value: member.value, path: JSONPath.appending(object.path, member.key))
+            // The path is spelled only for fields that are checked (most custom fields are not).
+            let field = LazyField(value: member.value, parent: object.path, key: member.key)
             switch member.key {
-            case "summary": requirement.summary = try field.string(); sawSummary = true
-            case "issuetype": requirement.type = try name(field)
+            case "summary": requirement.summary = try field.ast.string(); sawSummary = true
+            case "issuetype": requirement.type = try name(field.ast)
             case "status":
-                let status = try field.object()
+                let status = try field.ast.object()
                 requirement.status = try status.string(optional: "name")
                 if let category = status.optional("statusCategory") { requirement.statusCategory = try JiraIssueMapper.category(category) }
-            case "priority": requirement.priority = try name(field)
-            case "assignee": requirement.assignee = try person(field)
-            case "reporter": requirement.reporter = try person(field)
-            case "labels": requirement.labels = try strings(field)
-            case "components": requirement.components = try names(field)
-            case "fixVersions": requirement.fixVersions = try names(field)
+            case "priority": requirement.priority = try name(field.ast)
+            case "assignee": requirement.assignee = try person(field.ast)
+            case "reporter": requirement.reporter = try person(field.ast)
+            case "labels": requirement.labels = try strings(field.ast)
+            case "components": requirement.components = try names(field.ast)
+            case "fixVersions": requirement.fixVersions = try names(field.ast)
             case "parent":
-                let parent = try field.object()
+                let parent = try field.ast.object()
                 parentKey = try parent.string(optional: "key")
                 if let id = parent.optional("id") { fields.append(Field(Requirement.FieldName.parentID, id.value)) }
-            case "issuelinks": requirement.links = try links(field)
-            case "description": requirement.description = try richText(field)
+            case "issuelinks": requirement.links = try links(field.ast)
+            case "description": requirement.description = try richText(field.ast)
             case "subtasks":
-                let keys = try names(field, member: "key")
+                let keys = try names(field.ast, member: "key")
                 if !keys.isEmpty { fields.append(Field(catalog.displayName("subtasks"), .array(keys.map(JSONValue.string)))) }
             case "created": fields.append(Field(Requirement.FieldName.created, field.value))
             case "updated": fields.append(Field(Requirement.FieldName.updated, field.value))
             case "duedate": fields.append(Field(Requirement.FieldName.dueDate, field.value))
             case "resolutiondate": fields.append(Field(Requirement.FieldName.resolved, field.value))
-            case "comment": if let comments = try comments(field) { fields.append(Field(Requirement.FieldName.comments, comments)) }
+            case "comment": if let comments = try comments(field.ast) { fields.append(Field(Requirement.FieldName.comments, comments)) }
             default:
                 switch catalog.concept(member.key) {
                 case .storyPoints?: fields.append(Field(Requirement.FieldName.storyPoints, field.value))
@@ -81,7 +82,7 @@ struct JiraIssueMapper {
                 case .epicName?: fields.append(Field(Requirement.FieldName.epicName, field.value))
                 case .sprint?: fields.append(Field(Requirement.FieldName.sprint, JiraIssueMapper.sprints(field.value)))
                 case .rank?: fields.append(Field(Requirement.FieldName.rank, field.value))
-                case .acceptanceCriteria?: requirement.acceptanceCriteria = try richText(field)
+                case .acceptanceCriteria?: requirement.acceptanceCriteria = try richText(field.ast)
                 case .parentLink?:
                     // Advanced Roadmaps answers `{hasEpicLinkFieldDependency, showField, data: {key, …}}`;
                     // without `data` (unset, or "only available to Jira Premium users") there is no link.
@@ -106,6 +107,14 @@ struct JiraIssueMapper {
     }
 
     // MARK: - Field shapes
+
+    /// A field value whose JSON path is spelled only when it is asked for.
+    private struct LazyField {
+        let value: JSONValue
+        let parent: String
+        let key: String
+        var ast: ASTValue { ASTValue(value: value, path: JSONPath.appending(parent, key)) }
+    }
 
     /// v3 ADF document or v2 wiki string → blocks; other shapes are located errors.
     private mutating func richText(_ field: ASTValue) throws(SpineError) -> [Block] {
@@ -214,9 +223,27 @@ struct JiraIssueMapper {
         }
     }
 
+    private static let restMarker = Array("/rest/api/".utf8)
+
     /// `https://site` from an issue's `self` URL (`https://site/rest/api/3/issue/10042`).
     static func site(fromSelf url: String?) -> String? {
-        guard let url, let range = url.range(of: "/rest/api/") else { return nil }
+        guard var url else { return nil }
+        // ASCII URLs (all real ones) by a byte search; others as Foundation finds the marker.
+        let cut: Int?? = url.withUTF8 { bytes -> Int?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            let marker = JiraIssueMapper.restMarker
+            guard bytes.count >= marker.count else { return .some(nil) }
+            for index in 0...(bytes.count - marker.count) where bytes[index] == 0x2F {
+                var offset = 1
+                while offset < marker.count, bytes[index + offset] == marker[offset] { offset += 1 }
+                if offset == marker.count { return .some(index) }
+            }
+            return .some(nil)
+        }
+        if let cut {
+            return cut.map { String(decoding: url.utf8.prefix($0), as: UTF8.self) }
+        }
+        guard let range = url.range(of: "/rest/api/") else { return nil }
         return String(url[..<range.lowerBound])
     }
 

@@ -49,25 +49,35 @@ struct PayloadBuilder {
 
     // MARK: - Finding requirements
 
-    /// Walks blocks for requirements (inside sections, layouts and other containers too).
+    /// Builds a payload for every requirement in `blocks`, in the order `forEachRequirement` gives.
     mutating func collect(_ blocks: [Block], parent: Requirement?) {
+        PayloadBuilder.forEachRequirement(in: blocks, parent: parent) { requirement, parent in
+            payloads.append(payload(for: requirement, parent: parent))
+        }
+    }
+
+    /// Visits the requirements in `blocks` (inside sections, layouts and other containers too,
+    /// not in tables, footnotes or descriptions), each followed by its children, with the
+    /// requirement each sits under.
+    static func forEachRequirement(in blocks: [Block], parent: Requirement?, _ visit: (Requirement, Requirement?) -> Void) {
         for block in blocks {
             switch block {
-            case .requirement(let requirement): add(requirement, parent: parent)
-            case .quote(let inner): collect(inner, parent: parent)
-            case .panel(let panel): collect(panel.blocks, parent: parent)
-            case .expand(let expand): collect(expand.blocks, parent: parent)
-            case .division(let division): collect(division.blocks, parent: parent)
-            case .layout(let layout): for section in layout.sections { for column in section.columns { collect(column.blocks, parent: parent) } }
-            case .list(let list): for item in list.items { collect(item.blocks, parent: parent) }
+            case .requirement(let requirement): visitTree(requirement, parent: parent, visit)
+            case .quote(let inner): forEachRequirement(in: inner, parent: parent, visit)
+            case .panel(let panel): forEachRequirement(in: panel.blocks, parent: parent, visit)
+            case .expand(let expand): forEachRequirement(in: expand.blocks, parent: parent, visit)
+            case .division(let division): forEachRequirement(in: division.blocks, parent: parent, visit)
+            case .layout(let layout):
+                for section in layout.sections { for column in section.columns { forEachRequirement(in: column.blocks, parent: parent, visit) } }
+            case .list(let list): for item in list.items { forEachRequirement(in: item.blocks, parent: parent, visit) }
             case .paragraph, .heading, .code, .rule, .table, .tableOfContents, .image, .issueQuery, .footnote, .raw: break
             }
         }
     }
 
-    private mutating func add(_ requirement: Requirement, parent: Requirement?) {
-        payloads.append(payload(for: requirement, parent: parent))
-        for child in requirement.children { add(child, parent: requirement) }
+    private static func visitTree(_ requirement: Requirement, parent: Requirement?, _ visit: (Requirement, Requirement?) -> Void) {
+        visit(requirement, parent)
+        for child in requirement.children { visitTree(child, parent: requirement, visit) }
     }
 
     // MARK: - One payload
@@ -76,14 +86,12 @@ struct PayloadBuilder {
         let name = requirement.key ?? requirement.summary
         var fields = JSONObject()
         // The project: the setting, the key's prefix, or a read payload's `project: {key}` (kept as field Project).
-        if let project = options[setting: "jira.project"] ?? requirement.key.flatMap(PayloadBuilder.projectKey)
-            ?? requirement[field: "Project"]?["key"]?.stringValue {
+        if let project = PayloadBuilder.project(of: requirement, setting: options[setting: "jira.project"]) {
             fields.append("project", ["key": .string(project)])
         } else {
             diagnostics.append(.warning("jira.no-project", "no project for \"\(name)\"; set jira.project (--project)"))
         }
-        let type = requirement.type ?? options[setting: "jira.issuetype"]
-            ?? (parent == nil || parent?.type?.lowercased() == "epic" ? "Story" : "Sub-task")
+        let type = requirement.type ?? options[setting: "jira.issuetype"] ?? PayloadBuilder.defaultType(under: parent)
         fields.append("issuetype", ["name": .string(type)])
         fields.append("summary", .string(summary(requirement.summary, name)))
         var description = requirement.description
@@ -91,8 +99,7 @@ struct PayloadBuilder {
             if let field = options[setting: "jira.acceptance-field"] {
                 fields.append(field, richText(requirement.acceptanceCriteria))
             } else {
-                description.append(.heading(Heading(level: 3, content: [.text(RequirementLayout.acceptanceHeading)])))
-                description += requirement.acceptanceCriteria
+                description = PayloadBuilder.description(requirement)
             }
         }
         if !description.isEmpty { fields.append("description", richText(description)) }
@@ -103,7 +110,7 @@ struct PayloadBuilder {
         if let id = requirement.assignee?.accountID {
             fields.append("assignee", [useWiki ? "name" : "accountId": .string(id)])
         }
-        if let due = requirement[field: Requirement.FieldName.dueDate]?.stringValue { fields.append("duedate", .string(String(due.prefix(10)))) }
+        if let due = PayloadBuilder.dueDate(of: requirement) { fields.append("duedate", .string(due)) }
         if let parentKey = parentKey(requirement, parent: parent) { fields.append("parent", ["key": .string(parentKey)]) }
         if !requirement.links.isEmpty {
             diagnostics.append(.info("jira.links-not-created", "issue links of \"\(name)\" are not part of a create payload; create them with POST /issueLink"))
@@ -133,19 +140,53 @@ struct PayloadBuilder {
     }
 
     private mutating func summary(_ text: String, _ name: String) -> String {
-        var single = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-        if single.count > 255 {
+        let single = PayloadBuilder.oneLine(text)
+        if single.truncated {
             diagnostics.append(.warning("jira.summary-truncated", "summary of \"\(name)\" cut to Jira's 255 characters"))
-            single = String(single.prefix(255))
         }
-        if single.isEmpty { diagnostics.append(.warning("jira.empty-summary", "requirement \(name) has an empty summary; Jira will reject it")) }
-        return single
+        if single.text.isEmpty { diagnostics.append(.warning("jira.empty-summary", "requirement \(name) has an empty summary; Jira will reject it")) }
+        return single.text
     }
 
     private mutating func label(_ text: String) -> String {
         guard text.contains(" ") else { return text }
         diagnostics.append(.info("jira.label-spaces", "Jira labels cannot contain spaces; \"\(text)\" written with hyphens"))
-        return text.replacingOccurrences(of: " ", with: "-")
+        return PayloadBuilder.hyphenated(text)
+    }
+
+    // MARK: - Field values (shared with JiraLossiness)
+
+    /// The summary on one line (line breaks joined by spaces), cut to Jira's 255 characters.
+    static func oneLine(_ text: String) -> (text: String, truncated: Bool) {
+        let single = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        return single.count > 255 ? (String(single.prefix(255)), true) : (single, false)
+    }
+
+    /// A label with its spaces as hyphens.
+    static func hyphenated(_ label: String) -> String {
+        label.contains(" ") ? label.replacingOccurrences(of: " ", with: "-") : label
+    }
+
+    /// The issue type for a requirement without one (and no `jira.issuetype`).
+    static func defaultType(under parent: Requirement?) -> String {
+        parent == nil || parent?.type?.lowercased() == "epic" ? "Story" : "Sub-task"
+    }
+
+    /// The description with the acceptance criteria appended under a heading.
+    static func description(_ requirement: Requirement) -> [Block] {
+        guard !requirement.acceptanceCriteria.isEmpty else { return requirement.description }
+        return requirement.description + [.heading(Heading(level: 3, content: [.text(RequirementLayout.acceptanceHeading)]))]
+            + requirement.acceptanceCriteria
+    }
+
+    /// The project key: the setting, the key's prefix, or a read payload's field Project.
+    static func project(of requirement: Requirement, setting: String?) -> String? {
+        setting ?? requirement.key.flatMap(projectKey) ?? requirement[field: "Project"]?["key"]?.stringValue
+    }
+
+    /// Field Due date as Jira's `duedate` (the date part of a timestamp).
+    static func dueDate(of requirement: Requirement) -> String? {
+        requirement[field: Requirement.FieldName.dueDate]?.stringValue.map { String($0.prefix(10)) }
     }
 
     /// `PROJ` from `PROJ-12`.

@@ -173,6 +173,13 @@ enum RequirementMarkup {
     static let linksLabel = label(RequirementFields.links + ":")
     static let fieldsLabel = label(RequirementFields.fields + ":")
 
+    /// The bytes `escapeText` may escape or replace (every byte its `switch` names).
+    static let escapeCandidates: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in Array("\\`*[]<~(_&|!@.:{\n\r".utf8) { table[Int(byte)] = true }
+        return table
+    }()
+
     private static func marker(_ name: String) -> [UInt8] {
         var renderer = MarkdownRenderer()
         return renderer.rawBlock(Raw(format: "html", content: BlockConventions.comment(name)))

@@ -23,12 +23,15 @@ public enum OutputChecks {
             if let document, !carriesRaw { carriesRaw = ASTFormat.dump(document).contains("\"adf.") }
             return adf(bytes, schema: carriesRaw ? nil : schema, excusing: input.flatMap { try? JSONParser.parse($0) }.map(ruleKinds) ?? [])
         case "jira":
-            // Create payloads (single or bulk): every ADF document in them keeps the rules.
+            // Create payloads (single or bulk): every ADF document in them keeps the rules, except
+            // those an ADF document of the input already broke (unknown nodes travel verbatim).
             guard let value = try? JSONParser.parse(bytes) else { return "Jira output is not JSON" }
+            var excused: Set<String> = []
+            if let input, let read = try? JSONParser.parse(input) { collectRuleKinds(inDocumentsOf: read, into: &excused) }
             let issues = value["issueUpdates"]?.arrayValue ?? [value]
             for issue in issues {
                 for member in issue["fields"]?.objectValue?.members ?? [] where member.value["type"]?.stringValue == "doc" {
-                    let problems = ADFRules.violations(member.value)
+                    let problems = ADFRules.violations(member.value).filter { !excused.contains(ruleKind($0)) }
                     if !problems.isEmpty { return "ADF in field \(member.key) breaks its rules: " + problems.prefix(3).joined(separator: "; ") }
                 }
             }
@@ -52,6 +55,22 @@ public enum OutputChecks {
     }
 
     static func ruleKinds(_ value: JSONValue) -> Set<String> { Set(ADFRules.violations(value).map(ruleKind)) }
+
+    /// The rule kinds broken by the ADF documents (`{"type": "doc"}`) anywhere in a Jira response.
+    static func collectRuleKinds(inDocumentsOf value: JSONValue, into kinds: inout Set<String>) {
+        switch value {
+        case .object(let object):
+            if object["type"]?.stringValue == "doc" {
+                kinds.formUnion(ruleKinds(value))
+                return
+            }
+            for member in object.members { collectRuleKinds(inDocumentsOf: member.value, into: &kinds) }
+        case .array(let elements):
+            for element in elements { collectRuleKinds(inDocumentsOf: element, into: &kinds) }
+        default:
+            return
+        }
+    }
 
     /// ADF must validate against the schema and keep the rules the schema cannot express.
     static func adf(_ bytes: [UInt8], schema: JSONSchemaValidator?, excusing excused: Set<String> = []) -> String? {

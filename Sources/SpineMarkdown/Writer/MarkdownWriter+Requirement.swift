@@ -171,12 +171,14 @@ extension MarkdownRenderer {
         }
         let start = out.count
         out.append("**")
-        escapeText(name + ":", into: &out, inTable: false, previous: nil, next: nil)
-        out.append("** ")
+        // `escapeText(name + ":")` gives the same bytes: no rule escapes a final `:` or looks
+        // past the name's last byte to a `:`.
+        appendText(name, previous: nil, into: &out)
+        out.append(":** ")
         switch value {
         case .text(let text), .json(.string(let text)):
             if RequirementValues.isSafeText(text) {
-                escapeText(text, into: &out, inTable: false, previous: .text(" "), next: nil)
+                appendText(text, previous: .text(" "), into: &out)
             } else {
                 codeSpan(RequirementValues.jsonText(.string(text)), into: &out, inTable: false)
             }
@@ -193,6 +195,19 @@ extension MarkdownRenderer {
             }
         }
         finishParagraph(&out, from: start)
+    }
+
+    /// `escapeText` of text outside tables with no next inline: the bytes themselves when none
+    /// of them is one `escapeText` looks at, which is the common case for field values.
+    private mutating func appendText(_ text: String, previous: Inline?, into out: inout [UInt8]) {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains(where: { RequirementMarkup.escapeCandidates[Int($0)] })
+        }
+        if plain == true {
+            out.append(contentsOf: text.utf8)
+        } else {
+            escapeText(text, into: &out, inTable: false, previous: previous, next: nil)
+        }
     }
 
     /// A link item's paragraph: its values as code spans separated by spaces, as `paragraph`
