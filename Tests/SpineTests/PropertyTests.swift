@@ -44,6 +44,7 @@ final class PropertyTests: XCTestCase {
         }
         XCTAssertTrue(tested.contains("ast"), "tested: \(tested)")
         XCTAssertTrue(tested.contains("markdown"), "markdown declares its lossiness (MarkdownLossiness); tested: \(tested)")
+        XCTAssertTrue(tested.contains("jira"), "jira declares its lossiness (JiraLossiness); tested: \(tested)")
     }
 
     func testGeneratorCoversEveryNodeKind() {
