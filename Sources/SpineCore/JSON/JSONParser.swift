@@ -22,16 +22,13 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private let maxDepth: Int
-    private var path: [PathComponent] = []
+    /// The containers entered, for error paths: an element index (≥ 0), or a member as
+    /// `-(offset + 1)` where `offset` is its name's opening quote (spelled only on error).
+    private var path: [Int] = []
     /// Members and elements of the containers being parsed, shared by all levels so each
-    /// object or array is allocated once at its final size instead of growing.
-    private var memberStack: [JSONObject.Member] = []
-    private var elementStack: [JSONValue] = []
-
-    private enum PathComponent {
-        case key(String)
-        case index(Int)
-    }
+    /// object or array is allocated once at its final size (moved, not copied, out of the stack).
+    private let memberStack = MoveStack<JSONObject.Member>()
+    private let elementStack = MoveStack<JSONValue>()
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -78,6 +75,7 @@ public struct JSONParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 throw error(position < bytes.count ? "expected a member name in quotes" : "unexpected end of input inside an object")
             }
+            let keyStart = position
             let key = try parseString()
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
@@ -85,18 +83,16 @@ public struct JSONParser {
             }
             position += 1
             skipWhitespace()
-            path.append(.key(key))
+            path.append(-(keyStart + 1))
             let value = try parseValue()
             path.removeLast()
-            memberStack.append(JSONObject.Member(key, value))
+            memberStack.push(JSONObject.Member(key, value))
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "}") {
                 position += 1
-                let members = Array(memberStack[base...])
-                memberStack.removeSubrange(base...)
-                return .object(JSONObject(members))
+                return .object(JSONObject(memberStack.pop(from: base)))
             }
             throw error("expected ',' or '}' in an object")
         }
@@ -113,18 +109,16 @@ public struct JSONParser {
         let base = elementStack.count
         while true {
             skipWhitespace()
-            path.append(.index(elementStack.count - base))
+            path.append(elementStack.count - base)
             let value = try parseValue()
             path.removeLast()
-            elementStack.append(value)
+            elementStack.push(value)
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input inside an array") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             if bytes[position] == UInt8(ascii: "]") {
                 position += 1
-                let elements = Array(elementStack[base...])
-                elementStack.removeSubrange(base...)
-                return .array(elements)
+                return .array(elementStack.pop(from: base))
             }
             throw error("expected ',' or ']' in an array")
         }
@@ -319,12 +313,55 @@ public struct JSONParser {
     private func renderPath() -> String {
         var text = "$"
         for component in path {
-            switch component {
-            case .key(let key): text += JSONPath.member(key)
-            case .index(let index): text += "[" + String(index) + "]"
+            if component >= 0 {
+                text += "[" + String(component) + "]"
+            } else {
+                // The name parsed before (it was valid); read again from its opening quote.
+                var reader = self
+                reader.position = -component - 1
+                text += JSONPath.member((try? reader.parseString()) ?? "")
             }
         }
         return text
+    }
+}
+
+/// A stack whose top run moves into a new array without copying its elements (no retain and
+/// release per element, as `Array(stack[base...])` plus `removeSubrange` would cost).
+final class MoveStack<Element> {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity = 64
+    private(set) var count = 0
+
+    init() { storage = .allocate(capacity: capacity) }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func push(_ element: consuming Element) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
+        }
+        (storage + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The elements from index `start` to the top, in order; the stack keeps those below.
+    func pop(from start: Int) -> [Element] {
+        let moved = count - start
+        guard moved > 0 else { return [] }
+        let source = storage + start
+        count = start
+        return [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: moved)
+            initialized = moved
+        }
     }
 }
 
