@@ -20,14 +20,14 @@ struct JiraIssueMapper {
     mutating func requirement(_ value: JSONValue, path: String) throws(SpineError) -> Requirement {
         let issue = try ASTNode(value, path)
         var requirement = Requirement(summary: "")
-        requirement.key = try issue.string(optional: "key")
+        requirement.key = try issue.text("key")
         var fields: [Field] = []
         if let id = issue.optional("id") {
             guard id.value.stringValue != nil || id.value.intValue != nil else { throw id.error("expected the issue id as a string, found \(id.value.kindName)") }
             fields.append(Field(Requirement.FieldName.issueID, id.value))
         }
         if let key = requirement.key {
-            let selfURL = try issue.string(optional: "self")
+            let selfURL = try issue.text("self")
             if let site = options.siteURL.map(JiraIssueMapper.trimmed) ?? JiraIssueMapper.site(fromSelf: selfURL) {
                 requirement.sourceURL = site + "/browse/" + key
             }
@@ -51,7 +51,7 @@ struct JiraIssueMapper {
             case "issuetype": requirement.type = try name(field.ast)
             case "status":
                 let status = try field.ast.object()
-                requirement.status = try status.string(optional: "name")
+                requirement.status = try status.text("name")
                 if let category = status.optional("statusCategory") { requirement.statusCategory = try JiraIssueMapper.category(category) }
             case "priority": requirement.priority = try name(field.ast)
             case "assignee": requirement.assignee = try person(field.ast)
@@ -61,7 +61,7 @@ struct JiraIssueMapper {
             case "fixVersions": requirement.fixVersions = try names(field.ast)
             case "parent":
                 let parent = try field.ast.object()
-                parentKey = try parent.string(optional: "key")
+                parentKey = try parent.text("key")
                 if let id = parent.optional("id") { fields.append(Field(Requirement.FieldName.parentID, id.value)) }
             case "issuelinks": requirement.links = try links(field.ast)
             case "description": requirement.description = try richText(field.ast)
@@ -139,13 +139,14 @@ struct JiraIssueMapper {
 
     private func name(_ field: ASTValue) throws(SpineError) -> String? {
         if case .string(let text) = field.value { return text }
-        return try field.object().string(optional: "name")
+        return try field.object().text("name")
     }
 
     private func strings(_ field: ASTValue) throws(SpineError) -> [String] {
         guard case .array(let elements) = field.value else { throw field.error("expected an array, found \(field.value.kindName)") }
         var result: [String] = []
         for (index, element) in elements.enumerated() {
+            if case .string(let text) = element { result.append(text); continue }
             try result.append(ASTValue(value: element, path: JSONPath.appending(field.path, index: index)).string())
         }
         return result
@@ -156,19 +157,20 @@ struct JiraIssueMapper {
         guard case .array(let elements) = field.value else { throw field.error("expected an array, found \(field.value.kindName)") }
         var result: [String] = []
         for (index, element) in elements.enumerated() {
+            if case .object(let object) = element, case .string(let name)? = object[member] { result.append(name); continue }
             let object = try ASTNode(element, JSONPath.appending(field.path, index: index))
-            if let name = try object.string(optional: member) { result.append(name) }
+            if let name = try object.text(member) { result.append(name) }
         }
         return result
     }
 
     private func person(_ field: ASTValue) throws(SpineError) -> Person {
         let user = try field.object()
-        let accountID = try user.string(optional: "accountId")
-        let name = try user.string(optional: "name")
-        let key = try user.string(optional: "key")
-        return Person(displayName: try user.string(optional: "displayName"), accountID: accountID ?? name ?? key,
-                      email: try user.string(optional: "emailAddress"))
+        let accountID = try user.text("accountId")
+        let name = try user.text("name")
+        let key = try user.text("key")
+        return Person(displayName: try user.text("displayName"), accountID: accountID ?? name ?? key,
+                      email: try user.text("emailAddress"))
     }
 
     private func links(_ field: ASTValue) throws(SpineError) -> [IssueLink] {
@@ -184,12 +186,12 @@ struct JiraIssueMapper {
             else { throw link.error("an issue link needs an inwardIssue or an outwardIssue") }
             let otherFields = try other.optional("fields")?.object()
             let status = try otherFields?.optional("status")?.object()
-            links.append(IssueLink(type: try type?.string(optional: "name") ?? "",
+            links.append(IssueLink(type: try type?.text("name") ?? "",
                                    direction: direction,
-                                   description: try type?.string(optional: direction == .outward ? "outward" : "inward"),
+                                   description: try type?.text(direction == .outward ? "outward" : "inward"),
                                    key: try other.string("key"),
-                                   summary: try otherFields?.string(optional: "summary"),
-                                   status: try status?.string(optional: "name"),
+                                   summary: try otherFields?.text("summary"),
+                                   status: try status?.text("name"),
                                    statusCategory: try status?.optional("statusCategory").map(JiraIssueMapper.category) ?? nil))
         }
         return links
@@ -203,7 +205,7 @@ struct JiraIssueMapper {
             let comment = try element.object()
             var object = JSONObject()
             if let author = try comment.optional("author")?.object() {
-                object.append("author", .string(try author.string(optional: "displayName") ?? ""))
+                object.append("author", .string(try author.text("displayName") ?? ""))
             }
             if let created = comment.optional("created") { object.append("created", created.value) }
             if let body = comment.optional("body") { object.append("body", body.value) }
@@ -215,7 +217,7 @@ struct JiraIssueMapper {
     // MARK: - Helpers
 
     static func category(_ value: ASTValue) throws(SpineError) -> StatusCategory? {
-        switch try value.object().string(optional: "key") {
+        switch try value.object().text("key") {
         case "new": return .todo
         case "indeterminate": return .inProgress
         case "done": return .done
@@ -293,5 +295,13 @@ struct JiraIssueMapper {
         default:
             return value
         }
+    }
+}
+
+extension ASTNode {
+    /// `string(optional: key)`, spelling the member's JSON path only for an error.
+    func text(_ key: String) throws(SpineError) -> String? {
+        if case .string(let text)? = object[key] { return text }
+        return try string(optional: key)
     }
 }

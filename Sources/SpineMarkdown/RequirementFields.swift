@@ -173,12 +173,29 @@ enum RequirementMarkup {
     static let linksLabel = label(RequirementFields.links + ":")
     static let fieldsLabel = label(RequirementFields.fields + ":")
 
-    /// The bytes `escapeText` may escape or replace (every byte its `switch` names).
-    static let escapeCandidates: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in Array("\\`*[]<~(_&|!@.:{\n\r".utf8) { table[Int(byte)] = true }
-        return table
-    }()
+    /// Whether `escapeText` (outside tables, after no code span or footnote reference, before
+    /// nothing) writes `bytes` unchanged. Its rules, byte by byte: `\\`, `` ` ``, `*`, `[`, `]`,
+    /// `<`, `~`, `_`, line breaks may change; `(` only first; `&` and `@` by their neighbours
+    /// (taken as changing); `.` only after `www`, `:` only before `//` (taken as: after `w`,
+    /// before `/`); `!`, `{`, `|` never in that position.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices {
+            switch bytes[index] {
+            case ASCII.backslash, ASCII.backtick, ASCII.star, ASCII.lbracket, ASCII.rbracket, ASCII.lt, ASCII.tilde,
+                 ASCII.underscore, ASCII.amp, ASCII.at, ASCII.newline, ASCII.cr:
+                return false
+            case ASCII.lparen where index == 0:
+                return false
+            case ASCII.dot where index > 0 && bytes[index - 1] == 0x77:
+                return false
+            case ASCII.colon where index + 1 < bytes.count && bytes[index + 1] == ASCII.slash:
+                return false
+            default:
+                continue
+            }
+        }
+        return true
+    }
 
     private static func marker(_ name: String) -> [UInt8] {
         var renderer = MarkdownRenderer()

@@ -180,34 +180,44 @@ extension MarkdownRenderer {
             if RequirementValues.isSafeText(text) {
                 appendText(text, previous: .text(" "), into: &out)
             } else {
-                codeSpan(RequirementValues.jsonText(.string(text)), into: &out, inTable: false)
+                appendCode(RequirementValues.jsonText(.string(text)), into: &out)
             }
         case .json(let json):
-            codeSpan(RequirementValues.jsonText(json), into: &out, inTable: false)
+            appendCode(RequirementValues.jsonText(json), into: &out)
         case .list(let values):
             if RequirementValues.isCodeList(values) {
                 for (index, value) in values.enumerated() {
                     if index > 0 { out.append(", ") }
-                    codeSpan(value, into: &out, inTable: false)
+                    appendCode(value, into: &out)
                 }
             } else {
-                codeSpan(RequirementValues.jsonText(.array(values.map(JSONValue.string))), into: &out, inTable: false)
+                appendCode(RequirementValues.jsonText(.array(values.map(JSONValue.string))), into: &out)
             }
         }
         finishParagraph(&out, from: start)
     }
 
-    /// `escapeText` of text outside tables with no next inline: the bytes themselves when none
-    /// of them is one `escapeText` looks at, which is the common case for field values.
+    /// `escapeText` of text outside tables, after no code span or footnote reference and before
+    /// nothing: the bytes themselves when `isPlain` finds none that `escapeText` would change.
     private mutating func appendText(_ text: String, previous: Inline?, into out: inout [UInt8]) {
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains(where: { RequirementMarkup.escapeCandidates[Int($0)] })
-        }
-        if plain == true {
+        if text.utf8.withContiguousStorageIfAvailable(RequirementMarkup.isPlain) == true {
             out.append(contentsOf: text.utf8)
         } else {
             escapeText(text, into: &out, inTable: false, previous: previous, next: nil)
         }
+    }
+
+    /// `codeSpan` outside tables: one backtick on each side when the code needs no longer fence,
+    /// no padding, no line-break note and no tag form (it does not follow a backtick).
+    private mutating func appendCode(_ code: String, into out: inout [UInt8]) {
+        let simple = out.last != ASCII.backtick && code.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, first != ASCII.space else { return false }
+            return !bytes.contains { $0 == ASCII.backtick || $0 == ASCII.newline }
+        } == true
+        guard simple else { return codeSpan(code, into: &out, inTable: false) }
+        out.append(ASCII.backtick)
+        out.append(contentsOf: code.utf8)
+        out.append(ASCII.backtick)
     }
 
     /// A link item's paragraph: its values as code spans separated by spaces, as `paragraph`
@@ -216,7 +226,7 @@ extension MarkdownRenderer {
         let start = out.count
         for (index, value) in RequirementValues.linkValues(link).enumerated() {
             if index > 0 { out.append(ASCII.space) }
-            codeSpan(RequirementValues.isSafeCode(value) ? value : value.replacingAll("\n", " "), into: &out, inTable: false)
+            appendCode(RequirementValues.isSafeCode(value) ? value : value.replacingAll("\n", " "), into: &out)
         }
         finishParagraph(&out, from: start)
     }
