@@ -87,6 +87,28 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try JSONParser.parse(Array("\"".utf8) + [0xF0, 0x9F, 0x98, 0x80, 0xC3, 0xA9] + Array("\"".utf8)), .string("😀é"))
     }
 
+    func testSpecialBytesAtEveryOffsetOfTheWordScan() throws {
+        // The string scan reads eight bytes at a time: a quote, backslash, control byte or
+        // non-ASCII byte at any offset (before, inside and after a word) must still count.
+        let specials: [(raw: [UInt8], text: String)] = [(Array(#"\""#.utf8), "\""), (Array(#"\\"#.utf8), "\\"),
+                                                        (Array("é".utf8), "é"), (Array(#"\n"#.utf8), "\n")]
+        for length in 0..<20 {
+            for offset in 0...length {
+                for special in specials {
+                    let before = String(repeating: "a", count: offset), after = String(repeating: "b", count: length - offset)
+                    let input = Array("[\"".utf8) + Array(before.utf8) + special.raw + Array(after.utf8) + Array("\",1]".utf8)
+                    XCTAssertEqual(try JSONParser.parse(input), .array([.string(before + special.text + after), .number("1")]), "\(input)")
+                }
+                let control = Array("\"".utf8) + [UInt8](repeating: 0x61, count: offset) + [0x09] + Array("\"".utf8)
+                XCTAssertThrowsError(try JSONParser.parse(control)) { error in
+                    XCTAssertEqual((error as? SpineError)?.location?.column, offset + 2, "control byte after \(offset) bytes")
+                }
+                let invalid = Array("\"".utf8) + [UInt8](repeating: 0x61, count: offset) + [0xFF] + Array("\"".utf8)
+                XCTAssertThrowsError(try JSONParser.parse(invalid))
+            }
+        }
+    }
+
     func testWriterEscapesRunsAndControls() {
         let text = "plain \"quoted\" back\\slash\ttab\u{0B}ctrl/slash 日本"
         XCTAssertEqual(JSONWriter.compact.string(.string(text)), #""plain \"quoted\" back\\slash\ttab\u000bctrl/slash 日本""#)

@@ -154,6 +154,16 @@ public struct JSONParser {
         position += 1
         let start = position
         var highBits: UInt8 = 0
+        // Eight bytes at a time while none is a quote, a backslash or a control character;
+        // the byte loop below takes over at the first word that holds one.
+        if let base = bytes.baseAddress {
+            while position + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                if JSONParser.holdsSpecialByte(word) { break }
+                if word & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+                position += 8
+            }
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -281,6 +291,17 @@ public struct JSONParser {
 
     // MARK: - Helpers
 
+    /// Whether any byte of `word` is `"`, `\\` or below 0x20 (exact tests for a zero byte and
+    /// for a byte below 0x20, after XOR with the byte looked for).
+    @inline(__always) private static func holdsSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote & high
+        let zeroInBackslash = (backslash &- ones) & ~backslash & high
+        let below20 = (word &- ones &* 0x20) & ~word & high
+        return zeroInQuote | zeroInBackslash | below20 != 0
+    }
+
     private mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
@@ -323,45 +344,6 @@ public struct JSONParser {
             }
         }
         return text
-    }
-}
-
-/// A stack whose top run moves into a new array without copying its elements (no retain and
-/// release per element, as `Array(stack[base...])` plus `removeSubrange` would cost).
-final class MoveStack<Element> {
-    private var storage: UnsafeMutablePointer<Element>
-    private var capacity = 64
-    private(set) var count = 0
-
-    init() { storage = .allocate(capacity: capacity) }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-
-    func push(_ element: consuming Element) {
-        if count == capacity {
-            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: storage, count: count)
-            storage.deallocate()
-            storage = larger
-            capacity *= 2
-        }
-        (storage + count).initialize(to: element)
-        count += 1
-    }
-
-    /// The elements from index `start` to the top, in order; the stack keeps those below.
-    func pop(from start: Int) -> [Element] {
-        let moved = count - start
-        guard moved > 0 else { return [] }
-        let source = storage + start
-        count = start
-        return [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: source, count: moved)
-            initialized = moved
-        }
     }
 }
 
