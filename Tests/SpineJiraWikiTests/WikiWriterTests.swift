@@ -211,4 +211,16 @@ final class WikiWriterTests: XCTestCase {
         XCTAssertNotNil(descriptor.reader)
         XCTAssertNotNil(descriptor.writer)
     }
+
+    /// Fuzz finding f040…: a `{quote}` tag read inline in a list item is raw markup; when the list
+    /// is flattened into a table cell the tag would open a quote there, so it is written as text.
+    func testBlockMacroTagFlattenedIntoACellIsWrittenAsText() {
+        let source = "|{quote}\n* item {quote} end\n{quote}|\n"
+        let first = readBack(source)
+        let written = write(first)
+        XCTAssertTrue(written.text.contains("\\{quote}"), written.text)
+        XCTAssertTrue(written.codes.contains("jira-wiki.cell-macro-as-text"), "\(written.codes)")
+        let second = readBack(written.text)
+        XCTAssertEqual(write(second).text, written.text, "not a fixed point")
+    }
 }
