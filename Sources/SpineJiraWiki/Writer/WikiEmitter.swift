@@ -249,8 +249,10 @@ struct WikiEmitter {
 
     /// A title, language or colour as a parameter, reporting when it reads back changed.
     mutating func parameterText(_ value: String) -> String {
-        let written = Self.macroValue(value)
-        if written.trimmingSpaces() != value {
+        // Trimmed here because the reader trims: `title=a{` would otherwise be written `a ` and
+        // read back `a`, and a second pass would write different bytes.
+        let written = Self.macroValue(value).trimmingSpaces()
+        if written != value {
             lossy("jira-wiki.parameter-text-changed",
                   "| { } and line breaks in titles, languages and colours became spaces; blanks at their ends were dropped", severity: .info)
         }
