@@ -13,7 +13,13 @@ final class XMLTreeBuilder {
     var locate: ((Int) -> SourceLocation)?
     var context: xmlParserCtxtPtr?
 
+    /// The open elements, outermost first. Their children collect in `openChildren` (all open
+    /// elements' children in one array, `childStarts` marking where each element's begin) and
+    /// move into one exactly sized array when the element closes, instead of each element's
+    /// array growing (and reallocating) child by child.
     private var stack: [XMLElement] = []
+    private var childStarts: [Int] = []
+    private var openChildren: [XMLNode] = []
     private var pendingText: [UInt8] = []
     private var prologue: [XMLNode] = []
     private var epilogue: [XMLNode] = []
@@ -28,6 +34,8 @@ final class XMLTreeBuilder {
     }
     private var names: [NameKey: String] = [:]
     private var uris: [UnsafeRawPointer: String] = [:]
+    private var lastURIPointer: UnsafeRawPointer?
+    private var lastURI: String?
 
     /// Incremental line counting for element start offsets, which only grow.
     private var countedOffset = 0
@@ -115,9 +123,17 @@ final class XMLTreeBuilder {
 
     func namespaceString(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }
-        if let uri = uris[UnsafeRawPointer(pointer)] { return uri }
-        let uri = String(cString: pointer)
-        uris[UnsafeRawPointer(pointer)] = uri
+        let key = UnsafeRawPointer(pointer)
+        if key == lastURIPointer { return lastURI }  // consecutive elements mostly share one
+        let uri: String
+        if let known = uris[key] {
+            uri = known
+        } else {
+            uri = String(cString: pointer)
+            uris[key] = uri
+        }
+        lastURIPointer = key
+        lastURI = uri
         return uri
     }
 
@@ -138,7 +154,24 @@ final class XMLTreeBuilder {
             if root == nil { prologue.append(node) } else { epilogue.append(node) }
             return
         }
-        stack[stack.count - 1].children.append(node)
+        openChildren.append(node)
+    }
+
+    /// Moves the children collected since `start` out of `openChildren` into their own array.
+    private func takeChildren(from start: Int) -> [XMLNode] {
+        let count = openChildren.count - start
+        guard count > 0 else { return [] }
+        let children = [XMLNode](unsafeUninitializedCapacity: count) { buffer, initialized in
+            openChildren.withUnsafeMutableBufferPointer { source in
+                guard let target = buffer.baseAddress, let base = source.baseAddress else { return }
+                target.moveInitialize(from: base + start, count: count)
+                // The moved-from slots get a value without storage, so removing them releases nothing twice.
+                (base + start).initialize(repeating: .text(""), count: count)
+            }
+            initialized = count
+        }
+        openChildren.removeSubrange(start...)
+        return children
     }
 
     func startElement(name: String, namespaceURI: String?, attributes: [XMLAttribute]) {
@@ -161,11 +194,13 @@ final class XMLTreeBuilder {
             element.column = Int(input.pointee.col)
         }
         stack.append(element)
+        childStarts.append(openChildren.count)
     }
 
     func endElement() {
         flushText()
-        guard var element = stack.popLast() else { return }
+        guard var element = stack.popLast(), let start = childStarts.popLast() else { return }
+        element.children = takeChildren(from: start)
         if let range = element.sourceRange {
             if let end = currentOffset, end > range.lowerBound, input[end - 1] == UInt8(ascii: ">") {
                 element.sourceRange = range.lowerBound..<end
@@ -176,7 +211,7 @@ final class XMLTreeBuilder {
         if stack.isEmpty {
             if root == nil { root = element } else { epilogue.append(.element(element)) }
         } else {
-            stack[stack.count - 1].children.append(.element(element))
+            openChildren.append(.element(element))
         }
     }
 
@@ -188,11 +223,10 @@ final class XMLTreeBuilder {
     /// Closes elements left open (recovery mode) and assembles the document.
     func finish() -> Result<XMLParseResult, SpineError> {
         flushText()
-        while !stack.isEmpty {
-            if var element = stack.popLast() {
-                element.sourceRange = nil
-                if stack.isEmpty { root = root ?? element } else { stack[stack.count - 1].children.append(.element(element)) }
-            }
+        while var element = stack.popLast(), let start = childStarts.popLast() {
+            element.children = takeChildren(from: start)
+            element.sourceRange = nil
+            if stack.isEmpty { root = root ?? element } else { openChildren.append(.element(element)) }
         }
         guard let root else {
             return .failure(.malformed("xml.malformed", "the document has no root element", at: SourceLocation(line: 1, column: 1)))
