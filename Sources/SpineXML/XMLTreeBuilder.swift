@@ -5,21 +5,22 @@ import SpineCore
 
 // MARK: - Builder state
 
-/// Receives SAX2 events for one parse. Lives only for the duration of `XMLTreeParser.parse`.
-final class XMLTreeBuilder {
+/// Receives SAX2 events for one parse. Lives only for the duration of `XMLTreeParser.parse`, in
+/// memory that parse allocates: the callbacks reach it through libxml2's `_private` pointer and
+/// mutate it in place (a struct behind a pointer needs no dynamic exclusivity checks, which on
+/// a class's stored properties cost more than the tree building itself).
+struct XMLTreeBuilder {
     let input: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     let recover: Bool
     var locate: ((Int) -> SourceLocation)?
     var context: xmlParserCtxtPtr?
 
-    /// The open elements, outermost first. Their children collect in `openChildren` (all open
-    /// elements' children in one array, `childStarts` marking where each element's begin) and
-    /// move into one exactly sized array when the element closes, instead of each element's
-    /// array growing (and reallocating) child by child.
+    /// The open elements, outermost first; their children collect in `openChildren`, from
+    /// `childStarts[i]` on for `stack[i]`, until the element closes.
     private var stack: [XMLElement] = []
     private var childStarts: [Int] = []
-    private var openChildren: [XMLNode] = []
+    private var openChildren = XMLNodeStack()
     private var pendingText: [UInt8] = []
     private var prologue: [XMLNode] = []
     private var epilogue: [XMLNode] = []
@@ -49,11 +50,17 @@ final class XMLTreeBuilder {
         pendingText.reserveCapacity(256)
     }
 
-    static func from(_ context: UnsafeMutableRawPointer?) -> XMLTreeBuilder? {
+    /// The builder of the parse that `context` (libxml2's parser context) belongs to.
+    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLTreeBuilder>? {
         guard let context else { return nil }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let opaque = parser.pointee._private else { return nil }
-        return Unmanaged<XMLTreeBuilder>.fromOpaque(opaque).takeUnretainedValue()
+        return opaque.assumingMemoryBound(to: XMLTreeBuilder.self)
+    }
+
+    /// Frees the nodes of elements still open (a stopped parse); called once, after `finish`.
+    mutating func releaseOpenNodes() {
+        openChildren.release()
     }
 
     // MARK: - Offsets and locations
@@ -67,7 +74,7 @@ final class XMLTreeBuilder {
     }
 
     /// Line and byte column of `offset`, counting forward from the last counted offset.
-    private func lineAndColumn(ofStart offset: Int) -> (Int, Int) {
+    private mutating func lineAndColumn(ofStart offset: Int) -> (Int, Int) {
         if offset < countedOffset {
             countedOffset = 0; countedLine = 1; countedLineStart = 0
         }
@@ -112,7 +119,7 @@ final class XMLTreeBuilder {
 
     // MARK: - Names
 
-    func qualifiedName(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
+    mutating func qualifiedName(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
         let key = NameKey(local: UnsafeRawPointer(local), prefix: prefix.map(UnsafeRawPointer.init))
         if let name = names[key] { return name }
         var name = String(cString: local)
@@ -121,7 +128,7 @@ final class XMLTreeBuilder {
         return name
     }
 
-    func namespaceString(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    mutating func namespaceString(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }
         let key = UnsafeRawPointer(pointer)
         if key == lastURIPointer { return lastURI }  // consecutive elements mostly share one
@@ -139,17 +146,17 @@ final class XMLTreeBuilder {
 
     // MARK: - Tree building
 
-    func flushText() {
+    mutating func flushText() {
         guard !pendingText.isEmpty else { return }
         append(.text(String(decoding: pendingText, as: UTF8.self)))
         pendingText.removeAll(keepingCapacity: true)
     }
 
-    func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         pendingText.append(contentsOf: bytes)
     }
 
-    func append(_ node: XMLNode) {
+    mutating func append(_ node: XMLNode) {
         if stack.isEmpty {
             if root == nil { prologue.append(node) } else { epilogue.append(node) }
             return
@@ -157,24 +164,7 @@ final class XMLTreeBuilder {
         openChildren.append(node)
     }
 
-    /// Moves the children collected since `start` out of `openChildren` into their own array.
-    private func takeChildren(from start: Int) -> [XMLNode] {
-        let count = openChildren.count - start
-        guard count > 0 else { return [] }
-        let children = [XMLNode](unsafeUninitializedCapacity: count) { buffer, initialized in
-            openChildren.withUnsafeMutableBufferPointer { source in
-                guard let target = buffer.baseAddress, let base = source.baseAddress else { return }
-                target.moveInitialize(from: base + start, count: count)
-                // The moved-from slots get a value without storage, so removing them releases nothing twice.
-                (base + start).initialize(repeating: .text(""), count: count)
-            }
-            initialized = count
-        }
-        openChildren.removeSubrange(start...)
-        return children
-    }
-
-    func startElement(name: String, namespaceURI: String?, attributes: [XMLAttribute]) {
+    mutating func startElement(name: String, namespaceURI: String?, attributes: [XMLAttribute]) {
         flushText()
         if stack.count >= maxDepth {
             stop(.malformed("xml.too-deep", "elements are nested deeper than \(maxDepth) levels",
@@ -197,10 +187,10 @@ final class XMLTreeBuilder {
         childStarts.append(openChildren.count)
     }
 
-    func endElement() {
+    mutating func endElement() {
         flushText()
         guard var element = stack.popLast(), let start = childStarts.popLast() else { return }
-        element.children = takeChildren(from: start)
+        element.children = openChildren.take(from: start)
         if let range = element.sourceRange {
             if let end = currentOffset, end > range.lowerBound, input[end - 1] == UInt8(ascii: ">") {
                 element.sourceRange = range.lowerBound..<end
@@ -215,16 +205,16 @@ final class XMLTreeBuilder {
         }
     }
 
-    func stop(_ error: SpineError) {
+    mutating func stop(_ error: SpineError) {
         if failure == nil { failure = error }
         if let context { xmlStopParser(context) }
     }
 
     /// Closes elements left open (recovery mode) and assembles the document.
-    func finish() -> Result<XMLParseResult, SpineError> {
+    mutating func finish() -> Result<XMLParseResult, SpineError> {
         flushText()
         while var element = stack.popLast(), let start = childStarts.popLast() {
-            element.children = takeChildren(from: start)
+            element.children = openChildren.take(from: start)
             element.sourceRange = nil
             if stack.isEmpty { root = root ?? element } else { openChildren.append(.element(element)) }
         }
