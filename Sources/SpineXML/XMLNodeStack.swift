@@ -15,7 +15,7 @@ struct XMLNodeStack {
         base = .allocate(capacity: capacity)
     }
 
-    mutating func append(_ node: XMLNode) {
+    mutating func append(_ node: consuming XMLNode) {
         if count == capacity {
             let grown = UnsafeMutablePointer<XMLNode>.allocate(capacity: capacity * 2)
             grown.moveInitialize(from: base, count: count)

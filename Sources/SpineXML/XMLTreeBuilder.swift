@@ -34,6 +34,9 @@ struct XMLTreeBuilder {
         var prefix: UnsafeRawPointer?
     }
     private var names: [NameKey: String] = [:]
+    /// A direct-mapped cache in front of `names`, indexed by the local name's pointer bits:
+    /// a page uses a few dozen names, and hashing the key for every element shows in profiles.
+    private var recentNames = [(key: NameKey, name: String)?](repeating: nil, count: 64)
     private var uris: [UnsafeRawPointer: String] = [:]
     private var lastURIPointer: UnsafeRawPointer?
     private var lastURI: String?
@@ -121,10 +124,18 @@ struct XMLTreeBuilder {
 
     mutating func qualifiedName(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
         let key = NameKey(local: UnsafeRawPointer(local), prefix: prefix.map(UnsafeRawPointer.init))
-        if let name = names[key] { return name }
-        var name = String(cString: local)
-        if let prefix { name = String(cString: prefix) + ":" + name }
-        names[key] = name
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: local) >> 3) & (recentNames.count - 1)
+        if let recent = recentNames[slot], recent.key == key { return recent.name }
+        let name: String
+        if let known = names[key] {
+            name = known
+        } else {
+            var built = String(cString: local)
+            if let prefix { built = String(cString: prefix) + ":" + built }
+            names[key] = built
+            name = built
+        }
+        recentNames[slot] = (key, name)
         return name
     }
 
@@ -156,7 +167,7 @@ struct XMLTreeBuilder {
         pendingText.append(contentsOf: bytes)
     }
 
-    mutating func append(_ node: XMLNode) {
+    mutating func append(_ node: consuming XMLNode) {
         if stack.isEmpty {
             if root == nil { prologue.append(node) } else { epilogue.append(node) }
             return
