@@ -31,6 +31,11 @@ enum RequirementLayout {
 
     // MARK: - Writing
 
+    /// The number of heading levels `requirement` and its descendants take (1 without children).
+    static func depth(of requirement: Requirement) -> Int {
+        1 + (requirement.children.map { depth(of: $0) }.max() ?? 0)
+    }
+
     /// The blocks for `requirement` at heading `level` (children follow at `level + 1`, capped at 6).
     static func blocks(for requirement: Requirement, level: Int, keyAsMacro: Bool) -> [Block] {
         var heading: [Inline] = []

@@ -68,7 +68,8 @@ enum StorageLossiness {
             normal.attributes = real(query.attributes)
             return [.issueQuery(normal)]
         case .requirement(let requirement):
-            return [.requirement(self.requirement(requirement))]
+            let written = RequirementLayout.depth(of: requirement) > 6 ? flattenedBelowSixthLevel(requirement, level: 1) : requirement
+            return [.requirement(self.requirement(written))]
         case .layout(let layout):
             let types = ["single", "two_equal", "three_equal", "four_equal", "five_equal"]
             return [.layout(Layout(sections: layout.sections.map { section in
@@ -189,6 +190,24 @@ enum StorageLossiness {
     }
 
     // MARK: - Requirements
+
+    /// A requirement nested deeper than six levels starts at `h1`; everything below its sixth level
+    /// is written at `h6` after its ancestor there and reads back as that ancestor's siblings.
+    private static func flattenedBelowSixthLevel(_ requirement: Requirement, level: Int) -> Requirement {
+        var normal = requirement
+        if level >= 5 {
+            normal.children = requirement.children.flatMap(preorderWithoutChildren)
+        } else {
+            normal.children = requirement.children.map { flattenedBelowSixthLevel($0, level: level + 1) }
+        }
+        return normal
+    }
+
+    private static func preorderWithoutChildren(_ requirement: Requirement) -> [Requirement] {
+        var leaf = requirement
+        leaf.children = []
+        return [leaf] + requirement.children.flatMap(preorderWithoutChildren)
+    }
 
     private static func requirement(_ requirement: Requirement) -> Requirement {
         var normal = requirement
