@@ -86,7 +86,10 @@ extension RequirementLayout {
             }
         }
         var title = plain(heading.content)
-        if let key = requirement.key, title.hasPrefix(key + ": ") { title = String(title.dropFirst(key.count + 2)) }
+        if let key = requirement.key {
+            if title.hasPrefix(key + ": ") { title = String(title.dropFirst(key.count + 2)) }
+            else if title == key || title == key + ":" { title = "" }
+        }
         requirement.summary = title
         var section = 0  // 0 before any heading, 1 description, 2 acceptance criteria
         for block in body.blocks.dropFirst() {

@@ -211,10 +211,8 @@ enum StorageLossiness {
 
     private static func requirement(_ requirement: Requirement) -> Requirement {
         var normal = requirement
-        let heading = inlines((requirement.key.map { [Inline.text($0 + ": ")] } ?? []) + [.text(requirement.summary)], trim: true)
-        var title = heading.map(\.plainText).joined()
-        if let key = requirement.key, title.hasPrefix(key + ": ") { title = String(title.dropFirst(key.count + 2)) }
-        normal.summary = title
+        let heading = inlines([.text(requirement.summary)], trim: true)
+        normal.summary = heading.map(\.plainText).joined()
         normal.type = requirement.type.map(cellText)
         normal.priority = requirement.priority.map(cellText)
         if requirement.status == nil { normal.statusCategory = nil }
@@ -322,7 +320,11 @@ enum StorageLossiness {
             var attributes: [Attribute] = []
             for attribute in span.attributes where !attribute.name.hasPrefix("storage.") {
                 switch attribute.name {
-                case "color", "colour", "textColor": attributes.append(Attribute("style", "color: " + attribute.value + ";"))
+                case "color", "colour", "textColor":
+                    let style = "color: " + attribute.value + ";"
+                    attributes.append(StorageConvention.colour(fromStyle: style).map { Attribute("color", $0) } ?? Attribute("style", style))
+                case "style":
+                    attributes.append(StorageConvention.colour(fromStyle: attribute.value).map { Attribute("color", $0) } ?? attribute)
                 default: if StorageOutput.isXMLName(attribute.name) { attributes.append(attribute) }
                 }
             }
