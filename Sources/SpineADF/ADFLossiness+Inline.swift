@@ -156,11 +156,11 @@ extension ADFLossiness {
         }
         if attributes[named: ADFAttribute.node] != nil { return false }
         var marks = marks
-        // Colours ADF can express (#rrggbb) become marks; other colours and attributes are dropped.
-        if let color = attributes[named: ADFAttribute.color], ASTToADF.isHexColor(color) {
+        // Colours ADF can express (#rrggbb, rgb() converted) become marks; other colours and attributes are dropped.
+        if let color = attributes[named: ADFAttribute.color].flatMap(ASTToADF.hexColor) {
             marks = adding(ADFBuild.mark("textColor", attrs: JSONObject(["color": .string(color)])), to: marks)
         }
-        if let color = attributes[named: ADFAttribute.backgroundColor], ASTToADF.isHexColor(color) {
+        if let color = attributes[named: ADFAttribute.backgroundColor].flatMap(ASTToADF.hexColor) {
             marks = adding(ADFBuild.mark("backgroundColor", attrs: JSONObject(["color": .string(color)])), to: marks)
         }
         return flatten(span.content, marks: marks, into: &runs)

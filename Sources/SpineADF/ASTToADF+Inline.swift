@@ -182,12 +182,12 @@ extension ASTToADF {
         }
         var marks = marks
         if let color = attributes[named: ADFAttribute.color] {
-            if ASTToADF.isHexColor(color) { marks = adding(ADFBuild.mark("textColor", attrs: JSONObject(["color": .string(color)])), to: marks) }
-            else { note("adf.color", "text colour \"\(color)\" is not #rrggbb; dropped", .info) }
+            if let hex = ASTToADF.hexColor(color) { marks = adding(ADFBuild.mark("textColor", attrs: JSONObject(["color": .string(hex)])), to: marks) }
+            else { note("adf.color", "text colour \"\(color)\" is neither #rrggbb nor rgb(); dropped", .info) }
         }
         if let color = attributes[named: ADFAttribute.backgroundColor] {
-            if ASTToADF.isHexColor(color) { marks = adding(ADFBuild.mark("backgroundColor", attrs: JSONObject(["color": .string(color)])), to: marks) }
-            else { note("adf.color", "background colour \"\(color)\" is not #rrggbb; dropped", .info) }
+            if let hex = ASTToADF.hexColor(color) { marks = adding(ADFBuild.mark("backgroundColor", attrs: JSONObject(["color": .string(hex)])), to: marks) }
+            else { note("adf.color", "background colour \"\(color)\" is neither #rrggbb nor rgb(); dropped", .info) }
         }
         let foreign = attributes.filter { !$0.name.hasPrefix("adf.") && $0.name != ADFAttribute.color && $0.name != ADFAttribute.backgroundColor }
         if !foreign.isEmpty { reportForeign(foreign, "span") }
@@ -246,6 +246,19 @@ extension ASTToADF {
         case "green": return "green"
         default: return "neutral"
         }
+    }
+
+    /// The `#rrggbb` form ADF requires of a CSS colour: hex as it is, and `rgb(r, g, b)` (what
+    /// the Confluence editor writes into storage) converted; nil for anything else.
+    static func hexColor(_ text: String) -> String? {
+        if isHexColor(text) { return text }
+        let trimmed = text.filter { $0 != " " }.lowercased()
+        guard trimmed.hasPrefix("rgb("), trimmed.hasSuffix(")") else { return nil }
+        let parts = trimmed.dropFirst(4).dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        let channels = parts.compactMap { UInt8($0) }
+        guard parts.count == 3, channels.count == 3 else { return nil }
+        let digits = Array("0123456789abcdef")
+        return "#" + String(channels.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
     }
 
     static func isHexColor(_ text: String) -> Bool {

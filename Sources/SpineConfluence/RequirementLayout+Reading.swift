@@ -13,7 +13,10 @@ extension RequirementLayout {
         return division
     }
 
-    /// Replaces each heading + requirement macro (and the deeper requirements right after it) by a requirement block.
+    /// Replaces each heading + requirement macro (and the deeper requirements right after it) by a
+    /// requirement block. Only a strictly deeper heading makes a child: a requirement at the same
+    /// level is a sibling, also at `h6` (the writer never puts children at their parent's level
+    /// except below the sixth level, where it warns that they become siblings).
     static func group(_ blocks: [Block]) -> [Block] {
         guard blocks.contains(where: { isRequirementBody($0) != nil }) else { return blocks }
         var result: [Block] = []
@@ -36,7 +39,7 @@ extension RequirementLayout {
               var requirement = requirement(heading: heading, body: body) else { return nil }
         var next = index + 2
         while next + 1 < blocks.count, case .heading(let childHeading) = blocks[next],
-              childHeading.level > heading.level || heading.level == 6,
+              childHeading.level > heading.level,
               let (child, after) = self.requirement(in: blocks, at: next) {
             requirement.children.append(child)
             next = after
@@ -83,7 +86,10 @@ extension RequirementLayout {
             }
         }
         var title = plain(heading.content)
-        if let key = requirement.key, title.hasPrefix(key + ": ") { title = String(title.dropFirst(key.count + 2)) }
+        if let key = requirement.key {
+            if title.hasPrefix(key + ": ") { title = String(title.dropFirst(key.count + 2)) }
+            else if title == key || title == key + ":" { title = "" }
+        }
         requirement.summary = title
         var section = 0  // 0 before any heading, 1 description, 2 acceptance criteria
         for block in body.blocks.dropFirst() {

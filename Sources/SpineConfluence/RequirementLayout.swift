@@ -31,11 +31,17 @@ enum RequirementLayout {
 
     // MARK: - Writing
 
+    /// The number of heading levels `requirement` and its descendants take (1 without children).
+    static func depth(of requirement: Requirement) -> Int {
+        1 + (requirement.children.map { depth(of: $0) }.max() ?? 0)
+    }
+
     /// The blocks for `requirement` at heading `level` (children follow at `level + 1`, capped at 6).
     static func blocks(for requirement: Requirement, level: Int, keyAsMacro: Bool) -> [Block] {
         var heading: [Inline] = []
-        if let key = requirement.key { heading.append(.text(key + ": ")) }
-        heading.append(.text(requirement.summary))
+        // `KEY: summary`; just `KEY` when there is no summary (a trailing blank would not survive).
+        if let key = requirement.key { heading.append(.text(requirement.summary.isEmpty ? key : key + ": ")) }
+        if !requirement.summary.isEmpty { heading.append(.text(requirement.summary)) }
         var rows: [TableRow] = []
         func row(_ name: String, _ inlines: [Inline]) {
             rows.append(TableRow(cells: [TableCell(header: true, blocks: [.paragraph([.text(name)])]),

@@ -31,18 +31,16 @@ public struct StorageChecker: Sendable {
                 return [Diagnostic(.error, code: error.code, error.message, at: error.location)]
             }
         }
-        var input: StorageInput
+        let input: StorageInput
         do {
             input = try StorageInput(body)
         } catch {
             return [Diagnostic(.error, code: error.code, error.message, at: error.location)]
         }
-        input.indexLines()
-        let frozen = input
         let parsed: XMLParseResult
         do {
             parsed = try XMLTreeParser.parse(input.prepared, options: XMLParseOptions(maxDepth: 200),
-                                             locate: { frozen.location(ofOriginal: frozen.originalOffset(ofPrepared: $0)) })
+                                             locate: { input.location(ofOriginal: input.originalOffset(ofPrepared: $0)) })
         } catch {
             return input.diagnostics + [Diagnostic(.error, code: error.code == "xml.malformed" ? "storage.malformed" : error.code,
                                                    "Confluence will reject this body: " + error.message, at: error.location)]

@@ -28,7 +28,8 @@ struct StorageInput {
         var preparedStart: Int, preparedEnd: Int, originalStart: Int, originalEnd: Int
     }
     private var edits: [Edit] = []
-    private var lineStarts: [Int]?
+    /// Built on the first location asked for (most reads never ask), shared by copies.
+    private let lines = LineIndex()
 
     // MARK: - Preparing
 
@@ -63,6 +64,8 @@ struct StorageInput {
             copied = index
         }
         while index < count {
+            index = StorageInput.nextMarkupOrReference(in: original, from: index)
+            guard index < count else { break }
             let byte = original[index]
             if byte == UInt8(ascii: "<") {
                 index = try skipMarkup(at: index)
@@ -83,6 +86,19 @@ struct StorageInput {
         }
         prepared.append(contentsOf: original[copied..<count])
         prepared.append(contentsOf: StorageInput.closeRoot)
+    }
+
+    /// The index of the next `<` or `&` from `start` (or the end): all other bytes are copied as they are.
+    private static func nextMarkupOrReference(in bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return index }
+                index += 1
+            }
+            return buffer.count
+        }
     }
 
     /// Skips `<?xml …?>` at the very start (a declaration inside the synthetic root would be an error).
@@ -163,7 +179,6 @@ struct StorageInput {
         default: break
         }
         guard let codePoints = HTMLEntities.codePoints(of: name) else {
-            indexLines()
             diagnostics.append(.warning("storage.unknown-entity", "&\(name); is not an HTML entity; kept as text",
                                         at: location(ofOriginal: index)))
             return (1, Array("&amp;".utf8))
@@ -178,7 +193,6 @@ struct StorageInput {
     }
 
     private mutating func stray(at index: Int) -> (Int, [UInt8]) {
-        indexLines()
         diagnostics.append(.warning("storage.stray-ampersand", "a bare '&' was read as the character '&' (write &amp;)",
                                     at: location(ofOriginal: index)))
         return (1, Array("&amp;".utf8))
@@ -205,7 +219,7 @@ struct StorageInput {
 
     /// Line and byte column (1-based) of an original offset, as the user's file numbers them.
     func location(ofOriginal offset: Int) -> SourceLocation {
-        let starts = lineStarts ?? StorageInput.computeLineStarts(original)
+        let starts = lines.starts(of: original)
         var low = 0
         var high = starts.count - 1
         while low < high {
@@ -216,16 +230,6 @@ struct StorageInput {
         return SourceLocation(line: low + 1, column: column)
     }
 
-    /// Computes the line table once, before many locations are asked for.
-    mutating func indexLines() {
-        if lineStarts == nil { lineStarts = StorageInput.computeLineStarts(original) }
-    }
-
-    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 10 { starts.append(index + 1) }
-        return starts
-    }
 
     /// The original bytes of a prepared range (for raw nodes: the exact input text).
     func originalText(ofPrepared range: Range<Int>) -> String {
@@ -233,5 +237,22 @@ struct StorageInput {
         let end = originalOffset(ofPrepared: range.upperBound)
         guard start <= end, end <= original.count else { return "" }
         return String(decoding: original[start..<end], as: UTF8.self)
+    }
+}
+
+// MARK: - Line index
+
+/// The offsets where lines start, computed once on first use.
+private final class LineIndex {
+    private var cached: [Int]?
+
+    func starts(of bytes: [UInt8]) -> [Int] {
+        if let cached { return cached }
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == 10 { starts.append(index + 1) }
+        }
+        cached = starts
+        return starts
     }
 }

@@ -68,7 +68,8 @@ enum StorageLossiness {
             normal.attributes = real(query.attributes)
             return [.issueQuery(normal)]
         case .requirement(let requirement):
-            return [.requirement(self.requirement(requirement))]
+            let written = RequirementLayout.depth(of: requirement) > 6 ? flattenedBelowSixthLevel(requirement, level: 1) : requirement
+            return [.requirement(self.requirement(written))]
         case .layout(let layout):
             let types = ["single", "two_equal", "three_equal", "four_equal", "five_equal"]
             return [.layout(Layout(sections: layout.sections.map { section in
@@ -190,12 +191,28 @@ enum StorageLossiness {
 
     // MARK: - Requirements
 
+    /// A requirement nested deeper than six levels starts at `h1`; everything below its sixth level
+    /// is written at `h6` after its ancestor there and reads back as that ancestor's siblings.
+    private static func flattenedBelowSixthLevel(_ requirement: Requirement, level: Int) -> Requirement {
+        var normal = requirement
+        if level >= 5 {
+            normal.children = requirement.children.flatMap(preorderWithoutChildren)
+        } else {
+            normal.children = requirement.children.map { flattenedBelowSixthLevel($0, level: level + 1) }
+        }
+        return normal
+    }
+
+    private static func preorderWithoutChildren(_ requirement: Requirement) -> [Requirement] {
+        var leaf = requirement
+        leaf.children = []
+        return [leaf] + requirement.children.flatMap(preorderWithoutChildren)
+    }
+
     private static func requirement(_ requirement: Requirement) -> Requirement {
         var normal = requirement
-        let heading = inlines((requirement.key.map { [Inline.text($0 + ": ")] } ?? []) + [.text(requirement.summary)], trim: true)
-        var title = heading.map(\.plainText).joined()
-        if let key = requirement.key, title.hasPrefix(key + ": ") { title = String(title.dropFirst(key.count + 2)) }
-        normal.summary = title
+        let heading = inlines([.text(requirement.summary)], trim: true)
+        normal.summary = heading.map(\.plainText).joined()
         normal.type = requirement.type.map(cellText)
         normal.priority = requirement.priority.map(cellText)
         if requirement.status == nil { normal.statusCategory = nil }
@@ -303,7 +320,11 @@ enum StorageLossiness {
             var attributes: [Attribute] = []
             for attribute in span.attributes where !attribute.name.hasPrefix("storage.") {
                 switch attribute.name {
-                case "color", "colour", "textColor": attributes.append(Attribute("style", "color: " + attribute.value + ";"))
+                case "color", "colour", "textColor":
+                    let style = "color: " + attribute.value + ";"
+                    attributes.append(StorageConvention.colour(fromStyle: style).map { Attribute("color", $0) } ?? Attribute("style", style))
+                case "style":
+                    attributes.append(StorageConvention.colour(fromStyle: attribute.value).map { Attribute("color", $0) } ?? attribute)
                 default: if StorageOutput.isXMLName(attribute.name) { attributes.append(attribute) }
                 }
             }

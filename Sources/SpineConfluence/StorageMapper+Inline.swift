@@ -75,7 +75,10 @@ extension StorageMapper {
         case "br":
             return element.children.isEmpty ? withAttributes(element, .lineBreak) : rawInline(element, "storage.raw", "br with content kept raw")
         case "span":
-            return .span(Span(attributes: astAttributes(attributes(of: element)), content: inlines(element.children)))
+            let spanAttributes = astAttributes(attributes(of: element)).map { attribute in
+                attribute.name == "style" ? StorageConvention.colour(fromStyle: attribute.value).map { Attribute("color", $0) } ?? attribute : attribute
+            }
+            return .span(Span(attributes: spanAttributes, content: inlines(element.children)))
         case "a":
             return anchorLink(element)
         case "ac:link":

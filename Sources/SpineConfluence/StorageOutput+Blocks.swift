@@ -18,6 +18,7 @@ extension StorageOutput {
     /// Writes one block; `extras` are attributes for its outer element (from a Division wrapper).
     func writeBlock(_ block: Block, extras: [Attribute]) {
         let extraXML = extras.isEmpty ? [] : StorageOutput.xmlAttributes(extras)
+        defer { if case .requirement = block {} else { precedingRequirementLevel = nil } }
         switch block {
         case .paragraph(let inlines):
             element("p", extraXML) { writeInlines(inlines) }
@@ -55,10 +56,7 @@ extension StorageOutput {
             if let max = query.maxResults { parameters.append(("maximumIssues", String(max))) }
             macro("jira", parameters: parameters, attributes: query.attributes, body: .none)
         case .requirement(let requirement):
-            let level = min(6, sectionLevel + 1)
-            let saved = sectionLevel
-            for block in RequirementLayout.blocks(for: requirement, level: level, keyAsMacro: keyAsMacro) { writeBlock(block, extras: []) }
-            sectionLevel = saved
+            writeRequirement(requirement)
         case .layout(let layout):
             writeLayout(layout, extras: extras)
         case .footnote(let footnote):
@@ -97,6 +95,27 @@ extension StorageOutput {
         } else {
             close(name)
         }
+    }
+
+    // MARK: - Requirements
+
+    /// Writes a requirement and its children as headings one level apart. The reader nests a
+    /// requirement under the one before it exactly when its heading is deeper, so the first level
+    /// is chosen for the whole subtree to fit above `h7` and never deeper than a requirement
+    /// directly before it (which would make this one its child). Deeper than six levels cannot
+    /// be told apart from siblings: those children follow at `h6` and read back as siblings.
+    func writeRequirement(_ requirement: Requirement) {
+        let depth = RequirementLayout.depth(of: requirement)
+        var level = max(1, min(sectionLevel + 1, 7 - depth))
+        if let preceding = precedingRequirementLevel { level = min(level, preceding) }
+        if depth > 6 {
+            warn("storage.requirement-depth",
+                 "requirement \(requirement.key ?? requirement.summary) nests \(depth) levels deep; headings stop at h6, so levels below the sixth are written (and read back) as siblings")
+        }
+        let saved = sectionLevel
+        for block in RequirementLayout.blocks(for: requirement, level: level, keyAsMacro: keyAsMacro) { writeBlock(block, extras: []) }
+        sectionLevel = saved
+        precedingRequirementLevel = level
     }
 
     // MARK: - Containers

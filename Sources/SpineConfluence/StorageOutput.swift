@@ -13,6 +13,9 @@ final class StorageOutput {
     var taskCounter = 0
     /// The level of the last ordinary heading written, for placing requirements beneath it.
     var sectionLevel = 1
+    /// The heading level of the requirement written as the previous sibling block, if it was one:
+    /// a requirement right after it must not be deeper, or it would read back as its child.
+    var precedingRequirementLevel: Int?
     private var removedCharacters = 0
 
     init(options: ConversionOptions) {

@@ -31,14 +31,12 @@ public struct StorageReader: FormatReader {
 
     /// Reads a bare storage body.
     func readBody(_ bytes: [UInt8], options: ConversionOptions, metadata: Metadata = Metadata()) throws(SpineError) -> ReadResult {
-        var input = try StorageInput(bytes)
-        input.indexLines()
-        let frozen = input
+        let input = try StorageInput(bytes)
         let parsed: XMLParseResult
         do {
             parsed = try XMLTreeParser.parse(input.prepared,
                                              options: XMLParseOptions(maxDepth: 200, recover: options.flag("confluence.recover", default: false)),
-                                             locate: { frozen.location(ofOriginal: frozen.originalOffset(ofPrepared: $0)) })
+                                             locate: { input.location(ofOriginal: input.originalOffset(ofPrepared: $0)) })
         } catch {
             throw SpineError(error.kind, code: error.code == "xml.malformed" ? "storage.malformed" : error.code,
                              error.message, at: error.location)

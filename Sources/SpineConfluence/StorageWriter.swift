@@ -26,6 +26,7 @@ public struct StorageWriter: FormatWriter {
         if wantsEnvelope || options.flag("confluence.check", default: false) {
             diagnostics += StorageChecker().check(output.bytes)
         }
+        diagnostics += StorageWriter.unwrittenMetadata(document.metadata, envelope: wantsEnvelope)
         guard wantsEnvelope else { return WriteResult(bytes: output.bytes, diagnostics: diagnostics) }
         let (json, notes) = StorageWriter.envelope(body: String(decoding: output.bytes, as: UTF8.self),
                                                    metadata: document.metadata, version2: envelope == "v2")
@@ -61,6 +62,23 @@ public struct StorageWriter: FormatWriter {
             object.append("version", .object(JSONObject(["number": .int(version + 1)])))
         }
         return (.object(object), notes)
+    }
+
+    /// Says which document metadata the output cannot hold: a bare body holds none; the
+    /// envelope holds the title, space and parent (and, in v2, the `spaceId` field).
+    static func unwrittenMetadata(_ metadata: Metadata, envelope: Bool) -> [Diagnostic] {
+        var names: [String] = []
+        if !envelope {
+            if metadata.title != nil { names.append("title") }
+            if metadata.spaceKey != nil { names.append("space") }
+            if metadata.parent != nil { names.append("parent") }
+        }
+        if !metadata.labels.isEmpty { names.append("labels") }
+        names += metadata.extra.map(\.key).filter { !(envelope && $0 == "spaceId") }
+        guard !names.isEmpty else { return [] }
+        let hint = envelope ? "" : " (confluence.envelope=true keeps the title, space and parent)"
+        return [Diagnostic(.info, code: "storage.metadata-dropped",
+                           "a storage page body holds no document metadata; not written: " + names.joined(separator: ", ") + hint)]
     }
 
     // MARK: - Shared with the reader

@@ -14,53 +14,53 @@ extension XMLTreeBuilder {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes in
             guard let builder = XMLTreeBuilder.from(context), let localName else { return }
-            builder.handleStart(localName: localName, prefix: prefix, uri: uri,
+            builder.pointee.handleStart(localName: localName, prefix: prefix, uri: uri,
                                 namespaceCount: Int(namespaceCount), namespaces: namespaces,
                                 attributeCount: Int(attributeCount) - Int(defaultedCount), attributes: attributes)
         }
         handler.endElementNs = { context, _, _, _ in
-            XMLTreeBuilder.from(context)?.endElement()
+            XMLTreeBuilder.from(context)?.pointee.endElement()
         }
         handler.characters = { context, bytes, length in
             guard let bytes, length > 0 else { return }
-            XMLTreeBuilder.from(context)?.appendText(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            XMLTreeBuilder.from(context)?.pointee.appendText(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = { context, bytes, length in
             guard let builder = XMLTreeBuilder.from(context) else { return }
-            builder.flushText()
+            builder.pointee.flushText()
             let text = bytes.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self) } ?? ""
-            builder.append(.cdata(text))
+            builder.pointee.append(.cdata(text))
         }
         handler.comment = { context, value in
             guard let builder = XMLTreeBuilder.from(context) else { return }
-            builder.flushText()
-            builder.append(.comment(value.map { String(cString: $0) } ?? ""))
+            builder.pointee.flushText()
+            builder.pointee.append(.comment(value.map { String(cString: $0) } ?? ""))
         }
         handler.processingInstruction = { context, target, data in
             guard let builder = XMLTreeBuilder.from(context) else { return }
-            builder.flushText()
-            builder.append(.processingInstruction(target: target.map { String(cString: $0) } ?? "",
+            builder.pointee.flushText()
+            builder.pointee.append(.processingInstruction(target: target.map { String(cString: $0) } ?? "",
                                                   data: data.map { String(cString: $0) } ?? ""))
         }
         handler.entityDecl = { context, name, _, _, _, _ in
             guard let builder = XMLTreeBuilder.from(context) else { return }
             let entity = name.map { String(cString: $0) } ?? "?"
-            let line = builder.context.map { Int($0.pointee.input.pointee.line) }
-            builder.stop(.malformed("xml.entity-declaration",
+            let line = builder.pointee.context.map { Int($0.pointee.input.pointee.line) }
+            builder.pointee.stop(.malformed("xml.entity-declaration",
                                     "entity declarations are not allowed (<!ENTITY \(entity) …>); the document was refused unread",
                                     at: SourceLocation(line: line)))
         }
         handler.serror = { context, error in
             guard let builder = XMLTreeBuilder.from(context), let error else { return }
-            builder.handleError(error.pointee)
+            builder.pointee.handleError(error.pointee)
         }
         return handler
     }
 
     // MARK: - Events
 
-    func handleStart(localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+    mutating func handleStart(localName: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
                      namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                      attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         var list: [XMLAttribute] = []
@@ -107,7 +107,7 @@ extension XMLTreeBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func handleError(_ error: xmlError) {
+    mutating func handleError(_ error: xmlError) {
         let raw = error.message.map { String(cString: $0) } ?? "XML error"
         let message = raw.hasSuffix("\n") ? String(raw.dropLast()) : raw
         let line = Int(error.line)

@@ -209,11 +209,15 @@ public struct XMLCanonicalizer: Sendable {
         }
     }
 
-    /// True when `bytes` hold a tab, CR, LF or two spaces in a row.
-    private static func hasWhitespaceToCollapse<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+    /// True when `bytes` hold a tab, CR, LF or two spaces in a row. Almost every byte is above
+    /// the space, so that is tested first: this scan runs over all text a reader maps.
+    private static func hasWhitespaceToCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = false
-        for byte in bytes {
-            if byte == 32 {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte > 32 {
+                previousSpace = false
+            } else if byte == 32 {
                 if previousSpace { return true }
                 previousSpace = true
             } else if byte == 9 || byte == 10 || byte == 13 {
@@ -228,7 +232,8 @@ public struct XMLCanonicalizer: Sendable {
     /// Runs of XML whitespace (space, tab, CR, LF) become one space, as HTML renders them.
     /// Text with nothing to collapse is returned as it is, without copying.
     public static func collapseWhitespace(_ text: String) -> String {
-        let needs = text.utf8.withContiguousStorageIfAvailable(hasWhitespaceToCollapse) ?? hasWhitespaceToCollapse(Array(text.utf8))
+        let needs = text.utf8.withContiguousStorageIfAvailable(hasWhitespaceToCollapse)
+            ?? Array(text.utf8).withUnsafeBufferPointer(hasWhitespaceToCollapse)
         guard needs else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)

@@ -51,12 +51,37 @@ public struct XMLElement: Hashable, Sendable {
     public var attributes: [XMLAttribute]
     /// Child nodes in source order.
     public var children: [XMLNode]
+    // Positions are stored as 32-bit values (the parser refuses inputs over 2 GB): this keeps
+    // `XMLNode` small, and a parse moves and stores one per node.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var rangeStart: Int32 = -1
+    private var rangeEnd: Int32 = -1
+
     /// 1-based line of the start tag's `<` (0 when built in code).
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
     /// 1-based byte column of the start tag's `<` (0 when built in code).
-    public var column: Int
-    /// The element's bytes in the parsed input, from `<` to the end of its end tag, when known.
-    public var sourceRange: Range<Int>?
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+    /// The element's bytes in the parsed input, from `<` to the end of its end tag, when known
+    /// (nil for offsets beyond 2 GB, which no parsed input has).
+    public var sourceRange: Range<Int>? {
+        get { rangeStart < 0 ? nil : Int(rangeStart)..<Int(rangeEnd) }
+        set {
+            if let newValue, newValue.lowerBound >= 0, newValue.upperBound <= Int(Int32.max) {
+                rangeStart = Int32(newValue.lowerBound)
+                rangeEnd = Int32(newValue.upperBound)
+            } else {
+                rangeStart = -1
+                rangeEnd = -1
+            }
+        }
+    }
 
     public init(name: String, namespaceURI: String? = nil, attributes: [XMLAttribute] = [],
                 children: [XMLNode] = [], line: Int = 0, column: Int = 0, sourceRange: Range<Int>? = nil) {
@@ -64,8 +89,8 @@ public struct XMLElement: Hashable, Sendable {
         self.namespaceURI = namespaceURI
         self.attributes = attributes
         self.children = children
-        self.line = line
-        self.column = column
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
         self.sourceRange = sourceRange
     }
 

@@ -5,15 +5,22 @@ import SpineCore
 
 // MARK: - Builder state
 
-/// Receives SAX2 events for one parse. Lives only for the duration of `XMLTreeParser.parse`.
-final class XMLTreeBuilder {
+/// Receives SAX2 events for one parse. Lives only for the duration of `XMLTreeParser.parse`, in
+/// memory that parse allocates: the callbacks reach it through libxml2's `_private` pointer and
+/// mutate it in place (a struct behind a pointer needs no dynamic exclusivity checks, which on
+/// a class's stored properties cost more than the tree building itself).
+struct XMLTreeBuilder {
     let input: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     let recover: Bool
     var locate: ((Int) -> SourceLocation)?
     var context: xmlParserCtxtPtr?
 
+    /// The open elements, outermost first; their children collect in `openChildren`, from
+    /// `childStarts[i]` on for `stack[i]`, until the element closes.
     private var stack: [XMLElement] = []
+    private var childStarts: [Int] = []
+    private var openChildren = XMLNodeStack()
     private var pendingText: [UInt8] = []
     private var prologue: [XMLNode] = []
     private var epilogue: [XMLNode] = []
@@ -27,7 +34,12 @@ final class XMLTreeBuilder {
         var prefix: UnsafeRawPointer?
     }
     private var names: [NameKey: String] = [:]
+    /// A direct-mapped cache in front of `names`, indexed by the local name's pointer bits:
+    /// a page uses a few dozen names, and hashing the key for every element shows in profiles.
+    private var recentNames = [(key: NameKey, name: String)?](repeating: nil, count: 64)
     private var uris: [UnsafeRawPointer: String] = [:]
+    private var lastURIPointer: UnsafeRawPointer?
+    private var lastURI: String?
 
     /// Incremental line counting for element start offsets, which only grow.
     private var countedOffset = 0
@@ -41,11 +53,17 @@ final class XMLTreeBuilder {
         pendingText.reserveCapacity(256)
     }
 
-    static func from(_ context: UnsafeMutableRawPointer?) -> XMLTreeBuilder? {
+    /// The builder of the parse that `context` (libxml2's parser context) belongs to.
+    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLTreeBuilder>? {
         guard let context else { return nil }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
         guard let opaque = parser.pointee._private else { return nil }
-        return Unmanaged<XMLTreeBuilder>.fromOpaque(opaque).takeUnretainedValue()
+        return opaque.assumingMemoryBound(to: XMLTreeBuilder.self)
+    }
+
+    /// Frees the nodes of elements still open (a stopped parse); called once, after `finish`.
+    mutating func releaseOpenNodes() {
+        openChildren.release()
     }
 
     // MARK: - Offsets and locations
@@ -59,7 +77,7 @@ final class XMLTreeBuilder {
     }
 
     /// Line and byte column of `offset`, counting forward from the last counted offset.
-    private func lineAndColumn(ofStart offset: Int) -> (Int, Int) {
+    private mutating func lineAndColumn(ofStart offset: Int) -> (Int, Int) {
         if offset < countedOffset {
             countedOffset = 0; countedLine = 1; countedLineStart = 0
         }
@@ -104,44 +122,60 @@ final class XMLTreeBuilder {
 
     // MARK: - Names
 
-    func qualifiedName(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
+    mutating func qualifiedName(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?) -> String {
         let key = NameKey(local: UnsafeRawPointer(local), prefix: prefix.map(UnsafeRawPointer.init))
-        if let name = names[key] { return name }
-        var name = String(cString: local)
-        if let prefix { name = String(cString: prefix) + ":" + name }
-        names[key] = name
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: local) >> 3) & (recentNames.count - 1)
+        if let recent = recentNames[slot], recent.key == key { return recent.name }
+        let name: String
+        if let known = names[key] {
+            name = known
+        } else {
+            var built = String(cString: local)
+            if let prefix { built = String(cString: prefix) + ":" + built }
+            names[key] = built
+            name = built
+        }
+        recentNames[slot] = (key, name)
         return name
     }
 
-    func namespaceString(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+    mutating func namespaceString(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }
-        if let uri = uris[UnsafeRawPointer(pointer)] { return uri }
-        let uri = String(cString: pointer)
-        uris[UnsafeRawPointer(pointer)] = uri
+        let key = UnsafeRawPointer(pointer)
+        if key == lastURIPointer { return lastURI }  // consecutive elements mostly share one
+        let uri: String
+        if let known = uris[key] {
+            uri = known
+        } else {
+            uri = String(cString: pointer)
+            uris[key] = uri
+        }
+        lastURIPointer = key
+        lastURI = uri
         return uri
     }
 
     // MARK: - Tree building
 
-    func flushText() {
+    mutating func flushText() {
         guard !pendingText.isEmpty else { return }
         append(.text(String(decoding: pendingText, as: UTF8.self)))
         pendingText.removeAll(keepingCapacity: true)
     }
 
-    func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         pendingText.append(contentsOf: bytes)
     }
 
-    func append(_ node: XMLNode) {
+    mutating func append(_ node: consuming XMLNode) {
         if stack.isEmpty {
             if root == nil { prologue.append(node) } else { epilogue.append(node) }
             return
         }
-        stack[stack.count - 1].children.append(node)
+        openChildren.append(node)
     }
 
-    func startElement(name: String, namespaceURI: String?, attributes: [XMLAttribute]) {
+    mutating func startElement(name: String, namespaceURI: String?, attributes: [XMLAttribute]) {
         flushText()
         if stack.count >= maxDepth {
             stop(.malformed("xml.too-deep", "elements are nested deeper than \(maxDepth) levels",
@@ -161,11 +195,13 @@ final class XMLTreeBuilder {
             element.column = Int(input.pointee.col)
         }
         stack.append(element)
+        childStarts.append(openChildren.count)
     }
 
-    func endElement() {
+    mutating func endElement() {
         flushText()
-        guard var element = stack.popLast() else { return }
+        guard var element = stack.popLast(), let start = childStarts.popLast() else { return }
+        element.children = openChildren.take(from: start)
         if let range = element.sourceRange {
             if let end = currentOffset, end > range.lowerBound, input[end - 1] == UInt8(ascii: ">") {
                 element.sourceRange = range.lowerBound..<end
@@ -176,23 +212,22 @@ final class XMLTreeBuilder {
         if stack.isEmpty {
             if root == nil { root = element } else { epilogue.append(.element(element)) }
         } else {
-            stack[stack.count - 1].children.append(.element(element))
+            openChildren.append(.element(element))
         }
     }
 
-    func stop(_ error: SpineError) {
+    mutating func stop(_ error: SpineError) {
         if failure == nil { failure = error }
         if let context { xmlStopParser(context) }
     }
 
     /// Closes elements left open (recovery mode) and assembles the document.
-    func finish() -> Result<XMLParseResult, SpineError> {
+    mutating func finish() -> Result<XMLParseResult, SpineError> {
         flushText()
-        while !stack.isEmpty {
-            if var element = stack.popLast() {
-                element.sourceRange = nil
-                if stack.isEmpty { root = root ?? element } else { stack[stack.count - 1].children.append(.element(element)) }
-            }
+        while var element = stack.popLast(), let start = childStarts.popLast() {
+            element.children = openChildren.take(from: start)
+            element.sourceRange = nil
+            if stack.isEmpty { root = root ?? element } else { openChildren.append(.element(element)) }
         }
         guard let root else {
             return .failure(.malformed("xml.malformed", "the document has no root element", at: SourceLocation(line: 1, column: 1)))

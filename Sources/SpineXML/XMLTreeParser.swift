@@ -53,9 +53,15 @@ public enum XMLTreeParser {
         }
         libxml2Initialized.touch()
         let outcome: Result<XMLParseResult, SpineError> = bytes.withUnsafeBufferPointer { buffer in
-            let builder = XMLTreeBuilder(input: buffer, maxDepth: options.maxDepth, recover: options.recover)
-            builder.locate = locate
-            return builder.run()
+            let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
+            builder.initialize(to: XMLTreeBuilder(input: buffer, maxDepth: options.maxDepth, recover: options.recover))
+            defer {
+                builder.pointee.releaseOpenNodes()
+                builder.deinitialize(count: 1)
+                builder.deallocate()
+            }
+            builder.pointee.locate = locate
+            return XMLTreeBuilder.run(builder)
         }
         return try outcome.get()
     }
@@ -77,7 +83,9 @@ private let libxml2Initialized = LibXML2Initialization()
 
 extension XMLTreeBuilder {
     /// Creates the parser context, installs the SAX handler, parses and collects the result.
-    func run() -> Result<XMLParseResult, SpineError> {
+    /// The callbacks mutate `builder.pointee` while libxml2 runs, so no access to it spans the parse.
+    static func run(_ builder: UnsafeMutablePointer<XMLTreeBuilder>) -> Result<XMLParseResult, SpineError> {
+        let input = builder.pointee.input
         let count = Int32(input.count)
         let base = input.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         let empty: [CChar] = [0]
@@ -88,19 +96,20 @@ extension XMLTreeBuilder {
             return .failure(.malformed("xml.malformed", "libxml2 could not create a parser", at: SourceLocation(line: 1, column: 1)))
         }
         defer { xmlFreeParserCtxt(context) }
+        let recover = builder.pointee.recover
         var flags = Int32(XML_PARSE_NONET.rawValue)
         if recover { flags |= Int32(XML_PARSE_RECOVER.rawValue) }
         xmlCtxtUseOptions(context, flags)
         context.pointee.sax.pointee = XMLTreeBuilder.saxHandler()
         context.pointee.linenumbers = 1
-        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
-        self.context = context
+        context.pointee._private = UnsafeMutableRawPointer(builder)
+        builder.pointee.context = context
         xmlParseDocument(context)
-        self.context = nil
-        if let failure { return .failure(failure) }
+        builder.pointee.context = nil
+        if let failure = builder.pointee.failure { return .failure(failure) }
         if context.pointee.wellFormed == 0 && !recover {
-            return .failure(.malformed("xml.malformed", "the document is not well-formed", at: location(ofOffset: 0)))
+            return .failure(.malformed("xml.malformed", "the document is not well-formed", at: builder.pointee.location(ofOffset: 0)))
         }
-        return finish()
+        return builder.pointee.finish()
     }
 }

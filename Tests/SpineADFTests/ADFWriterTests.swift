@@ -119,3 +119,25 @@ final class ADFWriterTests: XCTestCase {
         XCTAssertEqual(item?["content"]?.arrayValue?.first?["type"], "paragraph")
     }
 }
+
+/// Colours in the form the Confluence editor writes into storage become ADF colour marks.
+final class ADFColourTests: XCTestCase {
+    private func textColour(_ colour: String) throws -> (String?, [String]) {
+        let span = Span(attributes: [Attribute("color", colour)], content: [.text("x")])
+        let written = try ADFWriter().write(Document(blocks: [.paragraph([.span(span)])]), options: ConversionOptions())
+        let json = try JSONParser.parse(written.bytes)
+        let mark = json["content"]?.arrayValue?.first?["content"]?.arrayValue?.first?["marks"]?.arrayValue?.first
+        return (mark?["attrs"]?["color"]?.stringValue, written.diagnostics.map(\.code))
+    }
+
+    func testRGBColoursBecomeHexMarksAndOthersAreReported() throws {
+        XCTAssertEqual(try textColour("rgb(255,86,48)").0, "#ff5630")
+        XCTAssertEqual(try textColour("rgb(0, 82, 204)").0, "#0052cc")
+        XCTAssertEqual(try textColour("#36B37E").0, "#36B37E")
+        for unusable in ["rgb(256,0,0)", "red", "rgb(1,2)"] {
+            let (colour, codes) = try textColour(unusable)
+            XCTAssertNil(colour, unusable)
+            XCTAssertTrue(codes.contains("adf.color"), unusable)
+        }
+    }
+}

@@ -211,4 +211,25 @@ final class WikiWriterTests: XCTestCase {
         XCTAssertNotNil(descriptor.reader)
         XCTAssertNotNil(descriptor.writer)
     }
+
+    /// Fuzz finding f040…: a `{quote}` tag read inline in a list item is raw markup; when the list
+    /// is flattened into a table cell the tag would open a quote there, so it is written as text.
+    func testBlockMacroTagFlattenedIntoACellIsWrittenAsText() {
+        let source = "|{quote}\n* item {quote} end\n{quote}|\n"
+        let first = readBack(source)
+        let written = write(first)
+        XCTAssertTrue(written.text.contains("\\{quote}"), written.text)
+        XCTAssertTrue(written.codes.contains("jira-wiki.cell-macro-as-text"), "\(written.codes)")
+        let second = readBack(written.text)
+        XCTAssertEqual(write(second).text, written.text, "not a fixed point")
+    }
+
+    /// Fuzz finding 0fdd…: a title ending in a brace became a trailing blank, which the reader
+    /// trims, so the second pass wrote different bytes. Titles are written trimmed.
+    func testMacroTitleWithBraceAtItsEndIsWrittenTrimmed() {
+        let panel = Block.panel(Panel(kind: .info, title: "Status{", blocks: [.paragraph([.text("x")])]))
+        let written = write([panel])
+        XCTAssertTrue(written.text.contains("title=Status|") || written.text.contains("title=Status}"), written.text)
+        XCTAssertEqual(write(readBack(written.text)).text, written.text, "not a fixed point")
+    }
 }

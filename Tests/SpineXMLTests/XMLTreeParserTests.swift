@@ -77,6 +77,32 @@ final class XMLTreeParserTests: XCTestCase {
         }
     }
 
+    /// Children of all open elements share one buffer while parsing: each element must still get
+    /// exactly its own children, in order, however many there are and however deep.
+    func testEveryElementGetsExactlyItsOwnChildren() throws {
+        var xml = "<r>"
+        for item in 0..<200 {
+            xml += "<li n=\"\(item)\">t\(item)<b>\(item)</b>"
+            if item % 50 == 0 { xml += "<ul>" + (0..<100).map { "<li>\($0)</li>" }.joined() + "</ul>" }
+            xml += "</li>"
+        }
+        xml += "<!-- end --></r>"
+        let root = try XMLTreeParser.parse(xml).document.root
+        XCTAssertEqual(root.children.count, 201)
+        XCTAssertEqual(root.children.last, .comment(" end "))
+        for (item, node) in root.children.dropLast().enumerated() {
+            let li = try XCTUnwrap(node.element)
+            XCTAssertEqual(li.attribute("n"), String(item))
+            XCTAssertEqual(li.children.count, item % 50 == 0 ? 3 : 2)
+            XCTAssertEqual(li.children.first, .text("t\(item)"))
+            XCTAssertEqual(li.children[1].element?.textContent, String(item))
+            if item % 50 == 0 {
+                let nested = try XCTUnwrap(li.children[2].element).childElements
+                XCTAssertEqual(nested.map(\.textContent), (0..<100).map(String.init))
+            }
+        }
+    }
+
     func testRecoveryClosesOpenElementsWithAWarning() throws {
         let result = try XMLTreeParser.parse(Array("<r><p>open</r>".utf8), options: XMLParseOptions(recover: true))
         XCTAssertEqual(result.document.root.textContent, "open")

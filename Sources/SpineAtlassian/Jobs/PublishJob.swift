@@ -82,7 +82,9 @@ public struct PublishJob: Sendable {
                 var document = PublishLinks.rewrite(source, titles: titles)
                 document.document.metadata.spaceKey = space
                 let written = try writer.write(document.document, options: options.conversion)
-                report.diagnostics += written.diagnostics.map { FileDiagnostic(file: source.key, diagnostic: $0) }
+                // The page's title, space, parent and labels travel in the request, not the body.
+                report.diagnostics += written.diagnostics.filter { $0.code != "storage.metadata-dropped" }
+                    .map { FileDiagnostic(file: source.key, diagnostic: $0) }
                 var labels: [String] = []
                 for label in source.document.metadata.labels + options.labels where !labels.contains(label) { labels.append(label) }
                 let outcome = try await upserter.upsert(title: source.title, parentID: parentID, body: String(decoding: written.bytes, as: UTF8.self),

@@ -31,6 +31,15 @@ struct WikiMacroTag {
     /// Macros read inline.
     static let inlineNames: Set<String> = ["color", "anchor", "status"]
 
+    /// Whether `source` begins with a tag of a block macro (`{quote}`, `{code:java}`, …), which
+    /// starts or ends a block wherever it stands in a paragraph.
+    static func namesBlockMacro(_ source: String) -> Bool {
+        guard source.utf8.first == Byte.openBrace else { return false }
+        let name = source.utf8.dropFirst().prefix { Byte.isASCIIAlnum($0) || $0 == Byte.dash || $0 == Byte.underscore }
+        let lowered = String(decoding: name, as: UTF8.self).lowercased()
+        return containerNames.contains(lowered) || verbatimNames.contains(lowered)
+    }
+
     /// Parses a tag starting at `start` (which holds `{`); the closing `}` must come before
     /// `limit`. `closeBrace` remembers searches so a line full of `{` stays linear.
     static func parse(at start: Int, limit: Int, in text: UnsafeBufferPointer<UInt8>,

@@ -14,6 +14,9 @@ struct WikiEmitter {
     var openEffects: Set<String> = []
     /// Block nesting depth, bounded against hostile input.
     var depth = 0
+    /// Whether inlines are being written as the flattened text of a block inside a table cell,
+    /// where a block macro tag starts a block when read back (see `WikiInlineEmitter`'s raw case).
+    var flatteningIntoCell = false
     /// Codes already reported, so one document gives each lossy step once.
     private var reported: Set<String> = []
 
@@ -246,8 +249,10 @@ struct WikiEmitter {
 
     /// A title, language or colour as a parameter, reporting when it reads back changed.
     mutating func parameterText(_ value: String) -> String {
-        let written = Self.macroValue(value)
-        if written.trimmingSpaces() != value {
+        // Trimmed here because the reader trims: `title=a{` would otherwise be written `a ` and
+        // read back `a`, and a second pass would write different bytes.
+        let written = Self.macroValue(value).trimmingSpaces()
+        if written != value {
             lossy("jira-wiki.parameter-text-changed",
                   "| { } and line breaks in titles, languages and colours became spaces; blanks at their ends were dropped", severity: .info)
         }

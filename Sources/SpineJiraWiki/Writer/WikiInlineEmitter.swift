@@ -113,7 +113,13 @@ extension WikiEmitter {
         case .span(let span):
             writeSpan(span, following: following)
         case .raw(let raw):
-            if raw.format == "jira-wiki" {
+            if raw.format == "jira-wiki", flatteningIntoCell, WikiMacroTag.namesBlockMacro(raw.content) {
+                // Read inline (in a list item, say) this tag was raw; flattened into a cell's
+                // paragraph it would open or close a block, so it is written as plain text.
+                lossy("jira-wiki.cell-macro-as-text",
+                      "a block macro tag kept as raw markup was written as text in a flattened table cell")
+                writeInline(.text(raw.content), following: following, multiLine: multiLine)
+            } else if raw.format == "jira-wiki" {
                 write(raw.content)
             } else {
                 lossy("jira-wiki.raw-as-text", "raw \(raw.format) content cannot be rendered in wiki markup; written as monospace text")
