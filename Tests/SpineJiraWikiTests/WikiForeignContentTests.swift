@@ -118,7 +118,7 @@ final class WikiForeignContentTests: XCTestCase {
             .paragraph([.link(Link(target: .url("https://h"), content: [.text("h")], title: "see [1]"))]),
         ]
         let result = roundTrip(blocks)
-        XCTAssertEqual(result.text, "{panel:title=A   B  x |bgColor=#deebff}\nx\n{panel}\n\n[h|https://h|see [1)]")
+        XCTAssertEqual(result.text, "{panel:title=A   B  x|bgColor=#deebff}\nx\n{panel}\n\n[h|https://h|see [1)]")
         XCTAssertEqual(result.codes, ["jira-wiki.parameter-text-changed"])
     }
 

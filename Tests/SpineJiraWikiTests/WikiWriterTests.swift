@@ -232,4 +232,17 @@ final class WikiWriterTests: XCTestCase {
         XCTAssertTrue(written.text.contains("title=Status|") || written.text.contains("title=Status}"), written.text)
         XCTAssertEqual(write(readBack(written.text)).text, written.text, "not a fixed point")
     }
+
+    /// Fuzz finding 357e…: an empty heading in a cell after a list wrote a line break, so the
+    /// next cell's `|` began a line and read back as a new row. Blocks that flatten to nothing
+    /// are left out of the cell.
+    func testEmptyHeadingInACellAfterAListWritesNothing() {
+        let source = "|a\n# item\nh1.|b|\n"
+        let first = readBack(source)
+        let written = write(first)
+        XCTAssertEqual(written.text, "|a\n# item|b|")
+        guard case .table(let table)? = readBack(written.text).first else { return XCTFail(written.text) }
+        XCTAssertEqual(table.rows.count, 1)
+        XCTAssertEqual(table.rows.first?.cells.count, 2)
+    }
 }

@@ -86,9 +86,21 @@ extension WikiEmitter {
 
     /// A cell's blocks: paragraphs joined with `\\`, lists on their own lines. A heading line
     /// would end the table row when read, so headings are flattened to bold text like other blocks.
-    private mutating func writeCell(_ blocks: [Block]) {
+    private mutating func writeCell(_ cellBlocks: [Block]) {
         let start = out.count
         var previousNeedsLine = false
+        // A block that flattens to nothing (an empty heading, a rule) is left out, separator and
+        // all: after a list its line break would put the next cell's `|` at a line start.
+        let blocks = cellBlocks.filter { block in
+            switch block {
+            case .paragraph, .list, .image: return true
+            default:
+                if !Self.flatten(block).isEmpty { return true }
+                lossy("jira-wiki.cell-block-flattened",
+                      "Jira table cells cannot hold headings, code, quotes, panels or tables; their text was written inline")
+                return false
+            }
+        }
         for (index, block) in blocks.enumerated() {
             let needsLine: Bool
             switch block {
@@ -137,7 +149,7 @@ extension WikiEmitter {
         }
         switch block {
         case .paragraph(let inlines): return inlines
-        case .heading(let heading): return [.strong(heading.content)]
+        case .heading(let heading): return heading.content.isEmpty ? [] : [.strong(heading.content)]
         case .code(let code): return joined(code.text.split(separator: "\n", omittingEmptySubsequences: false).map { [.code(String($0))] })
         case .quote(let blocks): return joined(blocks.map(flatten))
         case .division(let division): return joined(division.blocks.map(flatten))
