@@ -33,6 +33,8 @@ enum MarkdownLossiness {
         var sectionLevel = 1
         /// Defined footnote labels, normalised as the reader matches them.
         var footnotes: Set<String> = []
+        /// True while the next written paragraph continues a line (task checkbox, alert marker).
+        var paragraphContinuesLine = false
 
         // MARK: - Blocks
 
@@ -44,8 +46,11 @@ enum MarkdownLossiness {
             switch block {
             case .paragraph(let content):
                 // an empty paragraph writes nothing
-                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true, footnotes: footnotes)
-                return normal.isEmpty ? [] : [.paragraph(normal)]
+                let kept = MarkdownRenderer.withoutEdgeBreaks(content, startsLine: !paragraphContinuesLine)
+                let normal = MarkdownLossiness.inlines(kept, breaks: true, footnotes: footnotes)
+                if normal.isEmpty { return [] }
+                paragraphContinuesLine = false
+                return [.paragraph(normal)]
             case .heading(let heading):
                 let level = min(max(heading.level, 1), 6)
                 sectionLevel = heading.level
@@ -55,13 +60,19 @@ enum MarkdownLossiness {
             case .list(var list):
                 // loose means blank lines between items or between an item's blocks: a loose list
                 // of one item holding one block reads back tight
-                let blankLines = list.items.count > 1 || list.items.contains { MarkdownLossiness.writtenBlocks($0).count > 1 }
+                // (a task item not starting with a paragraph has its checkbox on a line of its own)
+                // (a loose list of one task item holding one block writes it after a blank line too)
+                let blankLines = list.items.count > 1
+                    || list.items.contains { MarkdownLossiness.writtenLines($0).count > 1 || ($0.task != nil && !MarkdownLossiness.writtenBlocks($0).isEmpty) }
                 list.tight = list.tight ? list.items.allSatisfy(MarkdownLossiness.staysTight) : !blankLines
+                let original = list
                 list.items = list.items.map { item in
                     var item = item
-                    // a task item must start with text to keep its checkbox (markdown.task-without-text)
-                    if case .paragraph? = MarkdownLossiness.writtenBlocks(item).first {} else { item.task = nil }
+                    // a first paragraph after the checkbox continues its line
+                    paragraphContinuesLine = item.task != nil && !MarkdownLossiness.checkboxAlone(item, in: original)
+                        && MarkdownLossiness.startsWithParagraph(item.blocks)
                     item.blocks = blocks(item.blocks)
+                    paragraphContinuesLine = false
                     return item
                 }
                 return [.list(list)]
@@ -74,7 +85,10 @@ enum MarkdownLossiness {
             case .table(let table):
                 return [self.table(table)]
             case .panel(var panel):
+                // a first paragraph continues an alert's marker line
+                paragraphContinuesLine = MarkdownLossiness.isAlert(panel) && MarkdownLossiness.startsWithParagraph(panel.blocks)
                 panel.blocks = blocks(panel.blocks)
+                paragraphContinuesLine = false
                 return [.panel(panel)]
             case .expand(var expand):
                 expand.attributes = []
@@ -144,7 +158,7 @@ enum MarkdownLossiness {
     /// A tight item stays tight when its blocks can follow each other without a blank line and
     /// none of them is written with blank lines of its own (marker-delimited conventions).
     static func staysTight(_ item: ListItem) -> Bool {
-        let written = writtenBlocks(item)
+        let written = writtenLines(item)
         for (index, block) in written.enumerated() {
             switch block {
             case .division, .layout, .requirement, .expand: return false
@@ -155,9 +169,49 @@ enum MarkdownLossiness {
         return true
     }
 
+    /// An item's written blocks, with a paragraph standing for the checkbox line of a task item
+    /// that does not start with a paragraph (`- [ ] ` on a line of its own).
+    static func writtenLines(_ item: ListItem) -> [Block] {
+        let written = writtenBlocks(item)
+        guard item.task != nil, let first = written.first else { return written }
+        if case .paragraph = first { return written }
+        return [.paragraph([.text("[ ]")])] + written
+    }
+
+    /// Whether a task item's checkbox is written on a line of its own with its blocks after it:
+    /// when the item does not start with a paragraph, or when it is the only item of a loose
+    /// list and holds one block (the blank line after the checkbox keeps the list loose).
+    static func checkboxAlone(_ item: ListItem, in list: ListBlock) -> Bool {
+        let written = writtenBlocks(item)
+        guard let first = written.first else { return false }
+        if case .paragraph = first { return !list.tight && list.items.count == 1 && written.count == 1 }
+        return true
+    }
+
+    /// Whether the first block that writes something is a paragraph.
+    static func startsWithParagraph(_ blocks: [Block]) -> Bool {
+        if case .paragraph = writtenBlocks(blocks).first { return true }
+        return false
+    }
+
+    /// Whether a panel is written as a GitHub alert (`> [!NOTE]`).
+    static func isAlert(_ panel: Panel) -> Bool {
+        guard panel.title == nil, panel.attributes.isEmpty else { return false }
+        switch panel.kind {
+        case .info, .tip, .warning, .error: return true
+        case .custom(let name): return name == "important"
+        default: return false
+        }
+    }
+
     /// An item's blocks without the paragraphs that write nothing.
     static func writtenBlocks(_ item: ListItem) -> [Block] {
-        item.blocks.filter { block in
+        writtenBlocks(item.blocks)
+    }
+
+    /// Blocks without the paragraphs that write nothing.
+    static func writtenBlocks(_ blocks: [Block]) -> [Block] {
+        blocks.filter { block in
             guard case .paragraph(let content) = block else { return true }
             return !inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true).isEmpty
         }
@@ -178,6 +232,8 @@ enum MarkdownLossiness {
                     continue
                 }
             }
+            // a soft break right after another break is dropped (markdown.break-after-break)
+            if breaks, item == .softBreak, let last = result.last, last == .softBreak || last == .lineBreak { continue }
             result.append(item)
         }
         return result

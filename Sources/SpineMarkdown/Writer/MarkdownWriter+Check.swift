@@ -49,11 +49,12 @@ extension MarkdownRenderer {
     /// With `footnotes` (the defined labels, lowercased), a reference to an undefined footnote
     /// is the text `[^label]` it reads back as.
     /// `rawHTML` gives the shape inline HTML reads back as (its tags and the text between them).
+    /// `insideLink`: a link inside a link's text is written as its text (markdown.nested-link).
     static func shape(_ inlines: [Inline], breaks: Bool, footnotes: Set<String>? = nil, rawHTML: ((String) -> [UInt8])? = nil,
-                      into out: inout [UInt8]) {
+                      insideLink: Bool = false, into out: inout [UInt8]) {
         func wrap(_ kind: UInt8, _ content: [Inline], into out: inout [UInt8]) {
             out += [1, kind]
-            shape(content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, into: &out)
+            shape(content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, insideLink: insideLink || kind == 0x6C, into: &out)
             out.append(2)
         }
         for inline in inlines {
@@ -66,6 +67,8 @@ extension MarkdownRenderer {
             case .underline(let c): wrap(0x75, c, into: &out)
             case .superscript(let c): wrap(0x5E, c, into: &out)
             case .subscript(let c): wrap(0x76, c, into: &out)
+            case .link(let link) where insideLink:
+                shape(link.content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, insideLink: true, into: &out)
             case .link(let link): wrap(0x6C, link.content, into: &out)
             case .span(let span): wrap(0x6E, span.content, into: &out)
             case .footnoteReference(let label) where footnotes.map({ !$0.contains(label.lowercased()) }) ?? false:

@@ -70,6 +70,11 @@ extension MarkdownRenderer {
             }
         case .softBreak:
             if breaksAllowed {
+                // right after another break it would leave a blank line, which ends the paragraph
+                if Self.followsBreak(list, index) {
+                    note(.info, "markdown.break-after-break", "a soft break right after another line break has no Markdown form and was dropped")
+                    return
+                }
                 out.append(ASCII.newline)
             } else {
                 note(.warning, "markdown.break-dropped", "a line break inside a table cell or heading was written as a space")
@@ -107,6 +112,14 @@ extension MarkdownRenderer {
             out += inlines(tags.content, inTable: inTable, breaksAllowed: breaksAllowed)
             out.append(contentsOf: tags.close.utf8)
         }
+    }
+
+    /// Whether the inline before `index` (past inlines that write nothing) is a line break.
+    static func followsBreak(_ list: [Inline], _ index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0, list[i] == .text("") || list[i] == .code("") { i -= 1 }
+        guard i >= 0 else { return false }
+        return list[i] == .lineBreak || list[i] == .softBreak
     }
 
     /// Inline HTML with the text between its tags escaped: Markdown reads that text as

@@ -16,7 +16,7 @@ public struct MarkdownWriter: FormatWriter {
         var out = FrontMatterWriter.write(document.metadata, diagnostics: &renderer.diagnostics)
         var body = renderer.blocks(document.blocks, tight: false)
         // without front matter, a rule on line 1 written `---` could open front matter
-        if out.isEmpty, case .rule? = document.blocks.first, body.starts(with: Array("---".utf8)) {
+        if out.isEmpty, case .rule? = MarkdownLossiness.writtenBlocks(document.blocks).first, body.starts(with: Array("---".utf8)) {
             body.replaceSubrange(0..<3, with: Array("***".utf8))
         }
         out += body
@@ -32,6 +32,9 @@ struct MarkdownRenderer {
     /// The level of the last heading written outside requirements: a requirement's heading goes
     /// one level below it, so collated sections read as an outline.
     var sectionLevel = 1
+    /// True while the next paragraph written continues a line (after a task checkbox or an
+    /// alert marker), so a tag alone on its first line cannot open an HTML block.
+    var paragraphContinuesLine = false
     /// True while writing the content of emphasis delimited by `*`.
     var insideStarEmphasis = false
     /// Writes emphasis, strong emphasis and strikethrough as `<em>`, `<strong>`, `<del>` tags:
@@ -138,12 +141,15 @@ struct MarkdownRenderer {
         // by an open paragraph, table or HTML block above it.
         let nextStartsBlock: Bool
         switch next {
-        case .heading, .code, .quote, .rule, .list, .panel, .footnote: nextStartsBlock = true
+        // an issue query or table of contents opens with its marker comment (an HTML block
+        // of type 2, which may interrupt a paragraph)
+        case .heading, .code, .quote, .rule, .list, .panel, .footnote, .issueQuery, .tableOfContents: nextStartsBlock = true
         case .raw(let raw): nextStartsBlock = isFenced(raw) || (1...6).contains(htmlBlockType(raw))
         default: nextStartsBlock = false
         }
         switch previous {
-        case .heading, .code, .rule:
+        case .heading, .code, .rule, .issueQuery, .tableOfContents:
+            // an issue query ends with its closing fence, a table of contents is one comment line
             return true
         case .raw(let raw) where isFenced(raw) || (1...5).contains(htmlBlockType(raw)):
             // fences and HTML blocks of types 1–5 end on their own last line
@@ -151,7 +157,7 @@ struct MarkdownRenderer {
         case .paragraph:
             switch next {
             case .heading(let heading): return !isSetext(heading)
-            case .code, .quote, .rule, .table, .panel, .footnote: return true
+            case .code, .quote, .rule, .table, .panel, .footnote, .issueQuery, .tableOfContents: return true
             case .raw(let raw) where isFenced(raw) || (1...6).contains(htmlBlockType(raw)): return true
             case .list(let list):
                 guard let first = list.items.first, !first.blocks.isEmpty || first.task != nil else { return false }
