@@ -61,9 +61,12 @@ enum MarkdownLossiness {
                 // loose means blank lines between items or between an item's blocks: a loose list
                 // of one item holding one block reads back tight
                 // (a task item not starting with a paragraph has its checkbox on a line of its own)
-                // (a loose list of one task item holding one block writes it after a blank line too)
-                let blankLines = list.items.count > 1
-                    || list.items.contains { MarkdownLossiness.writtenLines($0).count > 1 || ($0.task != nil && !MarkdownLossiness.writtenBlocks($0).isEmpty) }
+                // (a loose list of one task item holding one block writes it after a blank line too,
+                // and requirements, divisions, layouts and expands hold blank lines of their own)
+                let blankLines = list.items.count > 1 || list.items.contains { item in
+                    MarkdownLossiness.writtenLines(item).count > 1 || (item.task != nil && !MarkdownLossiness.writtenBlocks(item).isEmpty)
+                        || !MarkdownLossiness.staysTight(item)
+                }
                 list.tight = list.tight ? list.items.allSatisfy(MarkdownLossiness.staysTight) : !blankLines
                 let original = list
                 list.items = list.items.map { item in

@@ -49,17 +49,18 @@ extension MarkdownRenderer {
     /// With `footnotes` (the defined labels, lowercased), a reference to an undefined footnote
     /// is the text `[^label]` it reads back as.
     /// `rawHTML` gives the shape inline HTML reads back as (its tags and the text between them).
-    /// `insideLink`: a link inside a link's text is written as its text (markdown.nested-link).
     static func shape(_ inlines: [Inline], breaks: Bool, footnotes: Set<String>? = nil, rawHTML: ((String) -> [UInt8])? = nil,
-                      insideLink: Bool = false, into out: inout [UInt8]) {
+                      into out: inout [UInt8]) {
         func wrap(_ kind: UInt8, _ content: [Inline], into out: inout [UInt8]) {
             out += [1, kind]
-            shape(content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, insideLink: insideLink || kind == 0x6C, into: &out)
+            shape(content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, into: &out)
             out.append(2)
         }
-        for inline in inlines {
+        for (index, inline) in inlines.enumerated() {
             switch inline {
             case .text(let text): out += text.utf8
+            // a soft break right after another break is not written (markdown.break-after-break)
+            case .softBreak where breaks && followsBreak(inlines, index): continue
             case .softBreak, .lineBreak: out.append(breaks ? ASCII.newline : ASCII.space)
             case .emphasis(let c): wrap(0x65, c, into: &out)
             case .strong(let c): wrap(0x73, c, into: &out)
@@ -67,9 +68,7 @@ extension MarkdownRenderer {
             case .underline(let c): wrap(0x75, c, into: &out)
             case .superscript(let c): wrap(0x5E, c, into: &out)
             case .subscript(let c): wrap(0x76, c, into: &out)
-            case .link(let link) where insideLink:
-                shape(link.content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, insideLink: true, into: &out)
-            case .link(let link): wrap(0x6C, link.content, into: &out)
+            case .link(let link): wrap(0x6C, withoutNestedLinks(link.content), into: &out)
             case .span(let span): wrap(0x6E, span.content, into: &out)
             case .footnoteReference(let label) where footnotes.map({ !$0.contains(label.lowercased()) }) ?? false:
                 out += Array("[^\(label)]".utf8)

@@ -114,6 +114,41 @@ extension MarkdownRenderer {
         }
     }
 
+    /// `content` with every link replaced by its content, inside containers too.
+    static func withoutNestedLinks(_ content: [Inline]) -> [Inline] {
+        guard containsLink(content) else { return content }
+        return content.flatMap { inline -> [Inline] in
+            switch inline {
+            case .link(let link): return withoutNestedLinks(link.content)
+            case .emphasis(let c): return [.emphasis(withoutNestedLinks(c))]
+            case .strong(let c): return [.strong(withoutNestedLinks(c))]
+            case .strikethrough(let c): return [.strikethrough(withoutNestedLinks(c))]
+            case .underline(let c): return [.underline(withoutNestedLinks(c))]
+            case .superscript(let c): return [.superscript(withoutNestedLinks(c))]
+            case .subscript(let c): return [.subscript(withoutNestedLinks(c))]
+            case .span(var span):
+                span.content = withoutNestedLinks(span.content)
+                return [.span(span)]
+            case .text, .code, .image, .lineBreak, .softBreak, .mention, .issue, .status, .date, .emoji,
+                 .footnoteReference, .anchor, .placeholder, .raw:
+                return [inline]
+            }
+        }
+    }
+
+    /// Whether `content` holds a link at any depth.
+    static func containsLink(_ content: [Inline]) -> Bool {
+        content.contains { inline in
+            switch inline {
+            case .link: return true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .underline(let c), .superscript(let c), .subscript(let c):
+                return containsLink(c)
+            case .span(let span): return containsLink(span.content)
+            default: return false
+            }
+        }
+    }
+
     /// Whether the inline before `index` (past inlines that write nothing) is a line break.
     static func followsBreak(_ list: [Inline], _ index: Int) -> Bool {
         var i = index - 1
@@ -350,8 +385,14 @@ extension MarkdownRenderer {
             return
         }
         out.append(ASCII.lbracket)
+        // Markdown links cannot contain links: an inner one keeps its text only, written as one
+        // run with the text around it (so a break ending it is a break before what follows)
+        let content = Self.withoutNestedLinks(link.content)
+        if content != link.content, Self.containsLink(link.content) {
+            note(.warning, "markdown.nested-link", "a link inside a link's text was written as its text")
+        }
         insideLink = true
-        out += inlines(link.content, inTable: inTable, breaksAllowed: breaksAllowed)
+        out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
         insideLink = false
         out.append(ASCII.rbracket)
         destination(url, title: link.title, into: &out, inTable: inTable)

@@ -160,7 +160,8 @@ struct MarkdownRenderer {
             case .code, .quote, .rule, .table, .panel, .footnote, .issueQuery, .tableOfContents: return true
             case .raw(let raw) where isFenced(raw) || (1...6).contains(htmlBlockType(raw)): return true
             case .list(let list):
-                guard let first = list.items.first, !first.blocks.isEmpty || first.task != nil else { return false }
+                // an empty first item (`-` alone) would underline the paragraph as a setext heading
+                guard let first = list.items.first, !MarkdownLossiness.writtenBlocks(first.blocks).isEmpty || first.task != nil else { return false }
                 if case .ordered(let start) = list.kind { return start == 1 }
                 return true
             default: return false
