@@ -128,8 +128,12 @@ enum MarkdownLossiness {
             }
         }
 
-        mutating func table(_ table: Table) -> Block {
-            guard MarkdownRenderer.fitsPipeTable(table) else { return .raw(MarkdownRenderer.htmlTable(table)) }
+        mutating func table(_ original: Table) -> Block {
+            let table = MarkdownRenderer.effectiveTable(original)
+            guard MarkdownRenderer.fitsPipeTable(table) else {
+                if MarkdownRenderer.holdsSkeletonPiece(table) { return .raw(MarkdownRenderer.htmlTable(original)) }
+                return .table(skeletonTable(table))
+            }
             let width = table.rows.first?.cells.count ?? 0
             var normal = Table(columns: (0..<width).map { i in TableColumn(alignment: i < table.columns.count ? table.columns[i].alignment : nil) }, rows: [])
             normal.rows = table.rows.map { row in
@@ -145,6 +149,23 @@ enum MarkdownLossiness {
                 return row
             }
             return .table(normal)
+        }
+
+        /// A table written as an HTML skeleton around Markdown cells keeps its structure; cell
+        /// and table attributes keep HTML names only; columns without alignment or width are
+        /// one plain column per cell of the first row.
+        mutating func skeletonTable(_ table: Table) -> Table {
+            var normal = Table(rows: [], attributes: TableConventions.writableTableAttributes(table.attributes))
+            normal.caption = table.caption.map { MarkdownLossiness.inlines(MarkdownRenderer.withoutEdgeBreaks($0), breaks: true, footnotes: footnotes) }
+            normal.rows = table.rows.map { row in
+                TableRow(section: row.section, cells: row.cells.map { cell in
+                    TableCell(header: cell.header, colspan: max(cell.colspan, 1), rowspan: max(cell.rowspan, 1), alignment: cell.alignment,
+                              blocks: blocks(cell.blocks), attributes: TableConventions.writableCellAttributes(cell.attributes))
+                })
+            }
+            normal.columns = TableConventions.writesColumns(table)
+                ? table.columns.map { TableColumn(alignment: $0.alignment, width: $0.width) } : TableConventions.plainColumns(normal.rows)
+            return normal
         }
 
         mutating func requirement(_ requirement: Requirement) -> Requirement {
@@ -165,6 +186,8 @@ enum MarkdownLossiness {
         for (index, block) in written.enumerated() {
             switch block {
             case .division, .layout, .requirement, .expand: return false
+            case .table(let table) where MarkdownRenderer.skeletonHasBlankLines(table) && !MarkdownRenderer.fitsPipeTable(MarkdownRenderer.effectiveTable(table)):
+                return false
             default: break
             }
             if index > 0 && !MarkdownRenderer.canFollowTightly(written[index - 1], block) { return false }

@@ -166,6 +166,9 @@ struct MarkdownRenderer {
                 return true
             default: return false
             }
+        case .table(let table) where !fitsPipeTable(effectiveTable(table)):
+            // an HTML table ends with an HTML block that runs to the next blank line
+            return false
         case .list, .quote, .table, .footnote, .panel:
             if case .list = previous, case .list = next { return true }
             // quote lines after quote lines (an alert is a quote too) would join one quote
