@@ -67,7 +67,11 @@ enum MarkdownLossiness {
                     MarkdownLossiness.writtenLines(item).count > 1 || (item.task != nil && !MarkdownLossiness.writtenBlocks(item).isEmpty)
                         || !MarkdownLossiness.staysTight(item)
                 }
-                list.tight = list.tight ? list.items.allSatisfy(MarkdownLossiness.staysTight) : !blankLines
+                list.tight = list.tight
+                    ? list.items.enumerated().allSatisfy { index, item in
+                        MarkdownLossiness.staysTight(item) && !MarkdownLossiness.emptyFootnoteLoosens(item, isLast: index == list.items.count - 1)
+                    }
+                    : !blankLines
                 let original = list
                 list.items = list.items.map { item in
                     var item = item
@@ -182,7 +186,10 @@ enum MarkdownLossiness {
     /// A tight item stays tight when its blocks can follow each other without a blank line and
     /// none of them is written with blank lines of its own (marker-delimited conventions).
     static func staysTight(_ item: ListItem) -> Bool {
-        let written = writtenLines(item)
+        let written = writtenBlocks(item)
+        if item.task != nil, let first = written.first, !startsWithParagraph(written), !MarkdownRenderer.checkboxLineCanPrecede(first) {
+            return false
+        }
         for (index, block) in written.enumerated() {
             switch block {
             case .division, .layout, .requirement, .expand: return false
@@ -193,6 +200,27 @@ enum MarkdownLossiness {
             if index > 0 && !MarkdownRenderer.canFollowTightly(written[index - 1], block) { return false }
         }
         return true
+    }
+
+    /// Whether an empty footnote definition loosens the list: its `[^label]:` line counts as a
+    /// blank line (as in cmark-gfm), which separates it from a following block or item — also
+    /// at the end of a nested list's last item.
+    static func emptyFootnoteLoosens(_ item: ListItem, isLast: Bool) -> Bool {
+        let written = writtenBlocks(item)
+        for (index, block) in written.enumerated() where (!isLast || index + 1 < written.count) && endsWithEmptyFootnote(block) {
+            return true
+        }
+        return false
+    }
+
+    static func endsWithEmptyFootnote(_ block: Block) -> Bool {
+        switch block {
+        case .footnote(let note): return writtenBlocks(note.blocks).isEmpty
+        case .list(let list):
+            guard let last = list.items.last?.blocks, let block = writtenBlocks(last).last else { return false }
+            return endsWithEmptyFootnote(block)
+        default: return false
+        }
     }
 
     /// An item's written blocks, with a paragraph standing for the checkbox line of a task item

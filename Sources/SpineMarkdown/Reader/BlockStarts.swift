@@ -38,7 +38,6 @@ extension BlockParser {
                 break
             }
             if container.kind == .paragraph, c == ASCII.equals || c == ASCII.minus, startSetext(container) { return .consumed }
-            if container.kind == .paragraph, startTable(container) { return .consumed }
             if c == ASCII.star || c == ASCII.minus || c == ASCII.underscore, isThematicBreak() {
                 closeUnmatched()
                 addChild(.rule)
@@ -47,6 +46,9 @@ extension BlockParser {
             }
         }
         if (!indented || container.kind == .list), startListItem(container) { return .container }
+        // as in cmark-gfm, the table extension comes after the core starts: `- |` under a
+        // paragraph line is a list item, not a delimiter row
+        if !indented, container.kind == .paragraph, startTable(container) { return .consumed }
         if indented, open.last!.kind != .paragraph, !blank {
             advanceOffset(4, columns: true)
             closeUnmatched()

@@ -225,7 +225,7 @@ extension MarkdownRenderer {
                     // one block): the checkbox is a line of its own, `- [ ] ` with its trailing
                     // space (which makes it a task item in cmark-gfm and here); the blocks follow
                     // as they would follow a paragraph.
-                    let tightly = list.tight && canFollowTightly(.paragraph([.text("[ ]")]), first)
+                    let tightly = list.tight && Self.checkboxLineCanPrecede(first)
                     content = checkbox + (tightly ? [ASCII.newline] : [ASCII.newline, ASCII.newline]) + content
                 } else {
                     // before a paragraph, or alone: an empty task item is `- [ ] `
@@ -236,6 +236,13 @@ extension MarkdownRenderer {
             out += prefixLines(content, first: marker, rest: indent, blank: "")
         }
         return out
+    }
+
+    /// Whether `block` can follow a task item's checkbox line (`- [ ] ` alone) directly: as
+    /// after a paragraph, except a pipe table, whose header row would take the checkbox line.
+    static func checkboxLineCanPrecede(_ block: Block) -> Bool {
+        if case .table = block { return false }
+        return canFollowTightly(.paragraph([.text("[ ]")]), block)
     }
 
     // MARK: - Code and raw blocks
