@@ -163,6 +163,16 @@ final class WriterRegressionTests: XCTestCase {
         try roundTrip(Document(blocks: [.list(last)]))
     }
 
+    func testPipeTableWhoseHeaderLooksLikeADelimiterRowAfterAParagraph() throws {
+        // `| - |` under a paragraph line is a delimiter row making that line the header (seed 23478)
+        let table = Table(columns: [TableColumn()], rows: [
+            TableRow(section: .head, cells: [TableCell(header: true, blocks: [.paragraph([.text("-")])])]),
+            TableRow(cells: [TableCell(blocks: [.paragraph([.text("x")])])]),
+        ])
+        let text = try roundTrip(Document(blocks: [.list(ListBlock(kind: .bullet, items: [ListItem(blocks: [.paragraph([.text("p")]), .table(table)])]))]))
+        XCTAssertEqual(text, "- p\n  | \\-  |\n  | --- |\n  | x   |\n")
+    }
+
     func testLooseListOfOneItemHoldingADivisionStaysLoose() throws {
         // a division is written with blank lines of its own, so the list reads back loose (seed 1441)
         let division = Division(attributes: [Attribute("class", "x")], blocks: [.paragraph([.text("in")])])

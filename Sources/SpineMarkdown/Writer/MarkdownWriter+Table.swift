@@ -158,6 +158,14 @@ extension MarkdownRenderer {
                     rendered.append([])
                 }
             }
+            if result.isEmpty {
+                // a header row of dash cells (`| - |`) would be read as the delimiter row of a
+                // paragraph line above it: escape its first dash
+                let line = [ASCII.pipe] + rendered.joined(separator: [ASCII.pipe]) + [ASCII.pipe]
+                if TableParser.delimiterRow(line[...]) != nil, let first = rendered.firstIndex(where: { !$0.isEmpty }) {
+                    rendered[first].insert(ASCII.backslash, at: 0)
+                }
+            }
             result.append(rendered)
         }
         return result
