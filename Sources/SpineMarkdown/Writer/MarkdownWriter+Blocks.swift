@@ -214,6 +214,14 @@ extension MarkdownRenderer {
             paragraphContinuesLine = item.task != nil && !checkboxAlone && isParagraph(written.first)
             var content = blocks(item.blocks, tight: list.tight)
             paragraphContinuesLine = false
+            // nested empty items `- - -` would be one thematic break: the nested list opening
+            // the item takes the other bullet
+            if case .list(let nested)? = written.first, case .bullet = nested.kind,
+               Self.isThematicBreak(Array(marker.utf8) + content.prefix { $0 != ASCII.newline }) {
+                firstListBullet = bullet == ASCII.star ? ASCII.minus : ASCII.star
+                content = blocks(item.blocks, tight: list.tight)
+                firstListBullet = nil
+            }
             // `- ---` would be one thematic break: a rule opening an item is written `___`
             if case .rule? = written.first, content.starts(with: Array("---".utf8)) {
                 content.replaceSubrange(0..<3, with: Array("___".utf8))
@@ -236,6 +244,12 @@ extension MarkdownRenderer {
             out += prefixLines(content, first: marker, rest: indent, blank: "")
         }
         return out
+    }
+
+    /// Whether a line is a thematic break: three or more of one of `-`, `*`, `_` and spaces or tabs.
+    static func isThematicBreak(_ line: [UInt8]) -> Bool {
+        guard let char = line.first(where: { !isSpaceOrTab($0) }), char == ASCII.minus || char == ASCII.star || char == ASCII.underscore else { return false }
+        return line.allSatisfy { $0 == char || isSpaceOrTab($0) } && line.filter { $0 == char }.count >= 3
     }
 
     /// Whether `block` can follow a task item's checkbox line (`- [ ] ` alone) directly: as

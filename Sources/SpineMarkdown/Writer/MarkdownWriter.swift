@@ -35,6 +35,8 @@ struct MarkdownRenderer {
     /// True while the next paragraph written continues a line (after a task checkbox or an
     /// alert marker), so a tag alone on its first line cannot open an HTML block.
     var paragraphContinuesLine = false
+    /// The bullet for a bullet list opening the next block sequence (nil: `-`).
+    var firstListBullet: UInt8?
     /// True while writing the content of emphasis delimited by `*`.
     var insideStarEmphasis = false
     /// Writes emphasis, strong emphasis and strikethrough as `<em>`, `<strong>`, `<del>` tags:
@@ -81,6 +83,8 @@ struct MarkdownRenderer {
                 let isAdjacentList: Bool = { if case .list = previous { return true } else { return false } }()
                 if case .bullet = list.kind {
                     lastBullet = isAdjacentList && lastBullet == ASCII.minus ? ASCII.star : ASCII.minus
+                    if let first = firstListBullet, previous == nil { lastBullet = first }
+                    firstListBullet = nil
                 } else {
                     lastDelimiter = isAdjacentList && lastDelimiter == ASCII.dot ? ASCII.rparen : ASCII.dot
                 }
