@@ -175,11 +175,33 @@ struct MarkdownRenderer {
             return false
         case .list, .quote, .table, .footnote, .panel:
             if case .list = previous, case .list = next { return true }
+            // a paragraph line after a list is lazy text of the list's last paragraph; when the
+            // list ends in another block, the nested item simply closes
+            if case .paragraph = next, case .list = previous, !mayEndWithParagraph(previous) { return true }
             // quote lines after quote lines (an alert is a quote too) would join one quote
             if isQuoteLike(previous) && isQuoteLike(next) { return false }
             return nextStartsBlock
         default:
             return false
+        }
+    }
+
+    /// Whether the last line written for `block` may belong to a paragraph (which would take a
+    /// following paragraph line as lazy continuation); true when unsure.
+    static func mayEndWithParagraph(_ block: Block) -> Bool {
+        switch block {
+        case .heading, .code, .rule, .raw, .issueQuery, .tableOfContents:
+            return false
+        case .list(let list):
+            guard let last = list.items.last else { return false }
+            // an empty task item's checkbox line is a paragraph
+            guard let block = MarkdownLossiness.writtenBlocks(last.blocks).last else { return last.task != nil }
+            return mayEndWithParagraph(block)
+        case .quote(let blocks):
+            guard let block = MarkdownLossiness.writtenBlocks(blocks).last else { return false }
+            return mayEndWithParagraph(block)
+        default:
+            return true
         }
     }
 
