@@ -117,6 +117,19 @@ enum BlockConventions {
                 out.append(.issueQuery(issueQuery(queryMarker, code.text)))
                 continue
             }
+            if let tags = TableConventions.skeleton(block) {
+                // a table skeleton region: pieces of table tags with the cells' blocks between them
+                if TableConventions.opensTable(tags) { stack.append((out.count, Marker(name: "table", attributes: []))) }
+                out.append(block)
+                if TableConventions.closesTable(tags), let top = stack.last, top.marker.name == "table" {
+                    stack.removeLast()
+                    if let table = TableConventions.assemble(out[top.index...]) {
+                        out.removeSubrange(top.index...)
+                        out.append(.table(table))
+                    }
+                }
+                continue
+            }
             guard let found = marker(block) else {
                 out.append(block)
                 continue

@@ -33,6 +33,8 @@ enum MarkdownLossiness {
         var sectionLevel = 1
         /// Defined footnote labels, normalised as the reader matches them.
         var footnotes: Set<String> = []
+        /// True while the next written paragraph continues a line (task checkbox, alert marker).
+        var paragraphContinuesLine = false
 
         // MARK: - Blocks
 
@@ -44,8 +46,11 @@ enum MarkdownLossiness {
             switch block {
             case .paragraph(let content):
                 // an empty paragraph writes nothing
-                let normal = MarkdownLossiness.inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true, footnotes: footnotes)
-                return normal.isEmpty ? [] : [.paragraph(normal)]
+                let kept = MarkdownRenderer.withoutEdgeBreaks(content, startsLine: !paragraphContinuesLine)
+                let normal = MarkdownLossiness.inlines(kept, breaks: true, footnotes: footnotes)
+                if normal.isEmpty { return [] }
+                paragraphContinuesLine = false
+                return [.paragraph(normal)]
             case .heading(let heading):
                 let level = min(max(heading.level, 1), 6)
                 sectionLevel = heading.level
@@ -55,13 +60,26 @@ enum MarkdownLossiness {
             case .list(var list):
                 // loose means blank lines between items or between an item's blocks: a loose list
                 // of one item holding one block reads back tight
-                let blankLines = list.items.count > 1 || list.items.contains { MarkdownLossiness.writtenBlocks($0).count > 1 }
-                list.tight = list.tight ? list.items.allSatisfy(MarkdownLossiness.staysTight) : !blankLines
+                // (a task item not starting with a paragraph has its checkbox on a line of its own)
+                // (a loose list of one task item holding one block writes it after a blank line too,
+                // and requirements, divisions, layouts and expands hold blank lines of their own)
+                let blankLines = list.items.count > 1 || list.items.contains { item in
+                    MarkdownLossiness.writtenLines(item).count > 1 || (item.task != nil && !MarkdownLossiness.writtenBlocks(item).isEmpty)
+                        || !MarkdownLossiness.staysTight(item)
+                }
+                list.tight = list.tight
+                    ? list.items.enumerated().allSatisfy { index, item in
+                        MarkdownLossiness.staysTight(item) && !MarkdownLossiness.emptyFootnoteLoosens(item, isLast: index == list.items.count - 1)
+                    }
+                    : !blankLines
+                let original = list
                 list.items = list.items.map { item in
                     var item = item
-                    // a task item must start with text to keep its checkbox (markdown.task-without-text)
-                    if case .paragraph? = MarkdownLossiness.writtenBlocks(item).first {} else { item.task = nil }
+                    // a first paragraph after the checkbox continues its line
+                    paragraphContinuesLine = item.task != nil && !MarkdownLossiness.checkboxAlone(item, in: original)
+                        && MarkdownLossiness.startsWithParagraph(item.blocks)
                     item.blocks = blocks(item.blocks)
+                    paragraphContinuesLine = false
                     return item
                 }
                 return [.list(list)]
@@ -74,7 +92,10 @@ enum MarkdownLossiness {
             case .table(let table):
                 return [self.table(table)]
             case .panel(var panel):
+                // a first paragraph continues an alert's marker line
+                paragraphContinuesLine = MarkdownLossiness.isAlert(panel) && MarkdownLossiness.startsWithParagraph(panel.blocks)
                 panel.blocks = blocks(panel.blocks)
+                paragraphContinuesLine = false
                 return [.panel(panel)]
             case .expand(var expand):
                 expand.attributes = []
@@ -111,8 +132,12 @@ enum MarkdownLossiness {
             }
         }
 
-        mutating func table(_ table: Table) -> Block {
-            guard MarkdownRenderer.fitsPipeTable(table) else { return .raw(MarkdownRenderer.htmlTable(table)) }
+        mutating func table(_ original: Table) -> Block {
+            let table = MarkdownRenderer.effectiveTable(original)
+            guard MarkdownRenderer.fitsPipeTable(table) else {
+                if MarkdownRenderer.holdsSkeletonPiece(table) { return .raw(MarkdownRenderer.htmlTable(original)) }
+                return .table(skeletonTable(table))
+            }
             let width = table.rows.first?.cells.count ?? 0
             var normal = Table(columns: (0..<width).map { i in TableColumn(alignment: i < table.columns.count ? table.columns[i].alignment : nil) }, rows: [])
             normal.rows = table.rows.map { row in
@@ -130,6 +155,23 @@ enum MarkdownLossiness {
             return .table(normal)
         }
 
+        /// A table written as an HTML skeleton around Markdown cells keeps its structure; cell
+        /// and table attributes keep HTML names only; columns without alignment or width are
+        /// one plain column per cell of the first row.
+        mutating func skeletonTable(_ table: Table) -> Table {
+            var normal = Table(rows: [], attributes: TableConventions.writableTableAttributes(table.attributes))
+            normal.caption = table.caption.map { MarkdownLossiness.inlines(MarkdownRenderer.withoutEdgeBreaks($0), breaks: true, footnotes: footnotes) }
+            normal.rows = table.rows.map { row in
+                TableRow(section: row.section, cells: row.cells.map { cell in
+                    TableCell(header: cell.header, colspan: max(cell.colspan, 1), rowspan: max(cell.rowspan, 1), alignment: cell.alignment,
+                              blocks: blocks(cell.blocks), attributes: TableConventions.writableCellAttributes(cell.attributes))
+                })
+            }
+            normal.columns = TableConventions.writesColumns(table)
+                ? table.columns.map { TableColumn(alignment: $0.alignment, width: $0.width) } : TableConventions.plainColumns(normal.rows)
+            return normal
+        }
+
         mutating func requirement(_ requirement: Requirement) -> Requirement {
             var normal = requirement
             let saved = sectionLevel
@@ -145,9 +187,14 @@ enum MarkdownLossiness {
     /// none of them is written with blank lines of its own (marker-delimited conventions).
     static func staysTight(_ item: ListItem) -> Bool {
         let written = writtenBlocks(item)
+        if item.task != nil, let first = written.first, !startsWithParagraph(written), !MarkdownRenderer.checkboxLineCanPrecede(first) {
+            return false
+        }
         for (index, block) in written.enumerated() {
             switch block {
             case .division, .layout, .requirement, .expand: return false
+            case .table(let table) where MarkdownRenderer.skeletonHasBlankLines(table) && !MarkdownRenderer.fitsPipeTable(MarkdownRenderer.effectiveTable(table)):
+                return false
             default: break
             }
             if index > 0 && !MarkdownRenderer.canFollowTightly(written[index - 1], block) { return false }
@@ -155,9 +202,70 @@ enum MarkdownLossiness {
         return true
     }
 
+    /// Whether an empty footnote definition loosens the list: its `[^label]:` line counts as a
+    /// blank line (as in cmark-gfm), which separates it from a following block or item — also
+    /// at the end of a nested list's last item.
+    static func emptyFootnoteLoosens(_ item: ListItem, isLast: Bool) -> Bool {
+        let written = writtenBlocks(item)
+        for (index, block) in written.enumerated() where (!isLast || index + 1 < written.count) && endsWithEmptyFootnote(block) {
+            return true
+        }
+        return false
+    }
+
+    static func endsWithEmptyFootnote(_ block: Block) -> Bool {
+        switch block {
+        case .footnote(let note): return writtenBlocks(note.blocks).isEmpty
+        case .list(let list):
+            guard let last = list.items.last?.blocks, let block = writtenBlocks(last).last else { return false }
+            return endsWithEmptyFootnote(block)
+        default: return false
+        }
+    }
+
+    /// An item's written blocks, with a paragraph standing for the checkbox line of a task item
+    /// that does not start with a paragraph (`- [ ] ` on a line of its own).
+    static func writtenLines(_ item: ListItem) -> [Block] {
+        let written = writtenBlocks(item)
+        guard item.task != nil, let first = written.first else { return written }
+        if case .paragraph = first { return written }
+        return [.paragraph([.text("[ ]")])] + written
+    }
+
+    /// Whether a task item's checkbox is written on a line of its own with its blocks after it:
+    /// when the item does not start with a paragraph, or when it is the only item of a loose
+    /// list and holds one block (the blank line after the checkbox keeps the list loose).
+    static func checkboxAlone(_ item: ListItem, in list: ListBlock) -> Bool {
+        let written = writtenBlocks(item)
+        guard let first = written.first else { return false }
+        if case .paragraph = first { return !list.tight && list.items.count == 1 && written.count == 1 }
+        return true
+    }
+
+    /// Whether the first block that writes something is a paragraph.
+    static func startsWithParagraph(_ blocks: [Block]) -> Bool {
+        if case .paragraph = writtenBlocks(blocks).first { return true }
+        return false
+    }
+
+    /// Whether a panel is written as a GitHub alert (`> [!NOTE]`).
+    static func isAlert(_ panel: Panel) -> Bool {
+        guard panel.title == nil, panel.attributes.isEmpty else { return false }
+        switch panel.kind {
+        case .info, .tip, .warning, .error: return true
+        case .custom(let name): return name == "important"
+        default: return false
+        }
+    }
+
     /// An item's blocks without the paragraphs that write nothing.
     static func writtenBlocks(_ item: ListItem) -> [Block] {
-        item.blocks.filter { block in
+        writtenBlocks(item.blocks)
+    }
+
+    /// Blocks without the paragraphs that write nothing.
+    static func writtenBlocks(_ blocks: [Block]) -> [Block] {
+        blocks.filter { block in
             guard case .paragraph(let content) = block else { return true }
             return !inlines(MarkdownRenderer.withoutEdgeBreaks(content), breaks: true).isEmpty
         }
@@ -178,6 +286,8 @@ enum MarkdownLossiness {
                     continue
                 }
             }
+            // a soft break right after another break is dropped (markdown.break-after-break)
+            if breaks, item == .softBreak, let last = result.last, last == .softBreak || last == .lineBreak { continue }
             result.append(item)
         }
         return result

@@ -37,13 +37,7 @@ final class StorageMarkdownTests: XCTestCase {
 
     /// Pages whose Markdown form is not yet a fixed point, with the reason. The test fails when
     /// this list is wrong in either direction, so a fix or a regression both show up.
-    private let knownUnstable: [String: String] = [
-        // All remaining causes are in SpineMarkdown (see the confluence helper's report for repros).
-        "retrospective": "an HTML table whose cell holds task items (<input type=\"checkbox\">) is read back by Markdown as one raw HTML block",
-        "prd-blueprint": "an HTML table whose cell holds an issue reference (<a class=\"jira-issue\" href=\"jira-issue:KEY\">) is read back by Markdown as one raw HTML block",
-        "tasks-nested": "an empty task item is written as a bare `-` (its task state dropped), so the list reads back mixing tasks and plain items, which storage writes as a plain list with ☐/☑ markers",
-        "onboarding-checklist": "a tight list item holding a paragraph and an issue query gets a blank line before the query's marker comment, so the list reads back loose",
-    ]
+    private let knownUnstable: [String: String] = [:]
 
     func testStorageToMarkdownToStorageIsStable() throws {
         var unstable: Set<String> = []

@@ -105,6 +105,37 @@ final class DenseRoundTripTests: XCTestCase {
 
     // MARK: - Minimised fuzz findings
 
+    func testNestedEmptyBulletItemsAreNotAThematicBreak() throws {
+        // `*  * -` is three nested lists of empty items; written `- - -` it was a rule (table
+        // soup seed 10221): the nested list opening the item takes the other bullet
+        let input = "*  * -\n"
+        XCTAssertNil(failure(Array(input.utf8)))
+        let doc = try MarkdownReader().read(Array(input.utf8), options: options).document
+        XCTAssertEqual(String(decoding: try MarkdownWriter().write(doc, options: options).bytes, as: UTF8.self), "- * -\n")
+    }
+
+    func testParagraphAfterAListEndingInAnHTMLBlockStaysTight() throws {
+        // no lazy continuation after an HTML block: the paragraph follows the nested list
+        // directly, and a blank line would make the outer list loose (table soup seed 9161)
+        let input = "1. a\n   - </table>\n   b\n2. c\n"
+        XCTAssertNil(failure(Array(input.utf8)))
+        let doc = try MarkdownReader().read(Array(input.utf8), options: options).document
+        guard case .list(let list)? = doc.blocks.first else { return XCTFail("no list") }
+        XCTAssertTrue(list.tight)
+        XCTAssertEqual(list.items[0].blocks.count, 3)
+        XCTAssertEqual(String(decoding: try MarkdownWriter().write(doc, options: options).bytes, as: UTF8.self), input)
+    }
+
+    func testCheckboxAloneOnItsLineRoundTrips() {
+        // block soup inputs found while `- [ ] ` became an empty task item (seeds 2679, 4442;
+        // 17942 is the seed of a 20,000-seed run that once failed)
+        for input in ["---\nk: v\n---\n- [ ] \n\n   ==\n![i](s)#```\n> [!NOTE]\n\"![i](s)![i](s)_[l](u)![i](s)a-->",
+                      "- [ ] <em>\n-</em>}!\n\n\t[l](u)",
+                      "1. [^1]: n\n > [!NOTE]\n]3. \n--><</div>~\n+`x`<div>![^1]: n\n\t   [^1]: n\n._[^1]: n\n1"] {
+            XCTAssertNil(failure(Array(input.utf8), options: ConversionOptions()), input)
+        }
+    }
+
     func testUnterminatedCommentInAListItemStaysOneBlock() throws {
         // An HTML comment without `-->` runs to the end of its container; written verbatim with a
         // blank line after it, it would swallow that line (fuzz finding e8a1639).

@@ -38,7 +38,6 @@ extension BlockParser {
                 break
             }
             if container.kind == .paragraph, c == ASCII.equals || c == ASCII.minus, startSetext(container) { return .consumed }
-            if container.kind == .paragraph, startTable(container) { return .consumed }
             if c == ASCII.star || c == ASCII.minus || c == ASCII.underscore, isThematicBreak() {
                 closeUnmatched()
                 addChild(.rule)
@@ -47,6 +46,9 @@ extension BlockParser {
             }
         }
         if (!indented || container.kind == .list), startListItem(container) { return .container }
+        // as in cmark-gfm, the table extension comes after the core starts: `- |` under a
+        // paragraph line is a list item, not a delimiter row
+        if !indented, container.kind == .paragraph, startTable(container) { return .consumed }
         if indented, open.last!.kind != .paragraph, !blank {
             advanceOffset(4, columns: true)
             closeUnmatched()
@@ -248,6 +250,14 @@ extension BlockParser {
 
     // MARK: - Finalisation
 
+    /// Whether a one-line paragraph is `[ ]`, `[x]` or `[X]` followed by spaces or tabs only.
+    func isLoneCheckbox(_ paragraph: BlockNode) -> Bool {
+        let c = paragraph.content
+        guard paragraph.lineCount == 1, c.count >= 5, c[0] == ASCII.lbracket, c[2] == ASCII.rbracket,
+              c[1] == ASCII.space || c[1] == 0x78 || c[1] == 0x58, isSpaceOrTab(c[3]) else { return false }
+        return c[4...].allSatisfy { isSpaceOrTab($0) || $0 == ASCII.newline }
+    }
+
     func trimTrailingWhitespace(_ bytes: inout [UInt8]) {
         while let last = bytes.last, isWhitespaceByte(last) { bytes.removeLast() }
     }
@@ -272,7 +282,11 @@ extension BlockParser {
         switch node.kind {
         case .paragraph:
             extractReferenceDefinitions(node)
+            let loneCheckbox = parent.kind == .item && parent.children.first === node && isLoneCheckbox(node)
             trimTrailingWhitespace(&node.content)
+            // `- [ ] ` (the checkbox and a space alone on the item's first line) is an empty task
+            // item, as cmark-gfm reads it: keep one space for the task-marker test
+            if loneCheckbox { node.content.append(ASCII.space) }
             if node.content.isEmpty, parent.children.last === node { parent.children.removeLast() }
         case .indentedCode:
             // drop trailing blank lines

@@ -9,20 +9,53 @@ extension MarkdownRenderer {
     static let rawNewline: UInt8 = 0x00
 
     mutating func paragraph(_ content: [Inline]) -> [UInt8] {
-        let kept = MarkdownRenderer.withoutEdgeBreaks(content)
-        if kept.count < content.count {
+        let kept = MarkdownRenderer.withoutEdgeBreaks(content, startsLine: !paragraphContinuesLine)
+        if kept.filter({ $0 != .text("") }) != content.filter({ $0 != .text("") }) {
             note(.info, "markdown.trailing-break", "a line break at the end of a paragraph or heading (or a soft break at its start) has no effect in Markdown and was dropped")
         }
-        return fixLines(checkedInlines(kept))
+        let written = fixLines(checkedInlines(kept))
+        if !written.isEmpty { paragraphContinuesLine = false }
+        return written
     }
 
     /// Breaks at the end of a paragraph are not breaks in Markdown (a trailing `\` is text),
-    /// and a soft break at its start is only a blank line before it.
-    static func withoutEdgeBreaks(_ content: [Inline]) -> [Inline] {
+    /// and a soft break at its start is only a blank line before it. That includes a soft break
+    /// opening the content of a tag-written inline that opens the paragraph: written, it would
+    /// leave the open tag alone on the first line, which reads as an HTML block (CommonMark
+    /// HTML block condition 7), so it goes like a soft break before the tag — unless the
+    /// paragraph continues a line (`startsLine` false: after a task checkbox or alert marker).
+    static func withoutEdgeBreaks(_ content: [Inline], startsLine: Bool = true) -> [Inline] {
         var kept = content[...]
-        while kept.first == .softBreak { kept = kept.dropFirst() }
-        while let last = kept.last, last == .lineBreak || last == .softBreak { kept = kept.dropLast() }
-        return Array(kept)
+        // empty text writes nothing, so breaks after it are at the start too
+        while let first = kept.first, first == .softBreak || first == .text("") { kept = kept.dropFirst() }
+        while let last = kept.last, last == .lineBreak || last == .softBreak || last == .text("") { kept = kept.dropLast() }
+        var result = Array(kept)
+        if startsLine, let first = result.first, let opened = withoutOpeningSoftBreaks(first) { result[0] = opened }
+        return result
+    }
+
+    /// `inline` without the soft breaks that open its content, when it is written as a tag
+    /// pair (`<span …>`, `<sup>`, …; emphasis whose content opens with a break cannot use
+    /// delimiters, so it is a tag pair too); nil when nothing changes.
+    static func withoutOpeningSoftBreaks(_ inline: Inline) -> Inline? {
+        func trimmed(_ content: [Inline]) -> [Inline]? {
+            content.first == .softBreak ? Array(content.drop { $0 == .softBreak }) : nil
+        }
+        switch inline {
+        case .span(var span):
+            guard let content = trimmed(span.content) else { return nil }
+            span.content = content
+            return .span(span)
+        case .emphasis(let c): return trimmed(c).map { .emphasis($0) }
+        case .strong(let c): return trimmed(c).map { .strong($0) }
+        case .strikethrough(let c): return trimmed(c).map { .strikethrough($0) }
+        case .underline(let c): return trimmed(c).map { .underline($0) }
+        case .superscript(let c): return trimmed(c).map { .superscript($0) }
+        case .subscript(let c): return trimmed(c).map { .subscript($0) }
+        case .text, .code, .link, .image, .lineBreak, .softBreak, .mention, .issue, .status, .date, .emoji,
+             .footnoteReference, .anchor, .placeholder, .raw:
+            return nil
+        }
     }
 
     /// Escapes what would change meaning at the start or end of a line: block markers,
@@ -175,23 +208,55 @@ extension MarkdownRenderer {
             } else {
                 marker = String(UnicodeScalar(bullet)) + " "
             }
+            let written = MarkdownLossiness.writtenBlocks(item.blocks)
+            let checkboxAlone = item.task != nil && MarkdownLossiness.checkboxAlone(item, in: list)
+            // a first paragraph written after the checkbox continues its line
+            paragraphContinuesLine = item.task != nil && !checkboxAlone && isParagraph(written.first)
             var content = blocks(item.blocks, tight: list.tight)
+            paragraphContinuesLine = false
+            // nested empty items `- - -` would be one thematic break: the nested list opening
+            // the item takes the other bullet
+            if case .list(let nested)? = written.first, case .bullet = nested.kind,
+               Self.isThematicBreak(Array(marker.utf8) + content.prefix { $0 != ASCII.newline }) {
+                firstListBullet = bullet == ASCII.star ? ASCII.minus : ASCII.star
+                content = blocks(item.blocks, tight: list.tight)
+                firstListBullet = nil
+            }
             // `- ---` would be one thematic break: a rule opening an item is written `___`
-            if case .rule? = item.blocks.first, content.starts(with: Array("---".utf8)) {
+            if case .rule? = written.first, content.starts(with: Array("---".utf8)) {
                 content.replaceSubrange(0..<3, with: Array("___".utf8))
             }
             if let task = item.task {
-                // the checkbox needs text after it: the first block written must be a paragraph
-                if case .paragraph = MarkdownLossiness.writtenBlocks(item).first {
-                    content = Array((task == .done ? "[x] " : "[ ] ").utf8) + content
+                let checkbox = Array((task == .done ? "[x] " : "[ ] ").utf8)
+                if let first = written.first, checkboxAlone {
+                    // An item that does not start with text (or a loose list's only item holding
+                    // one block): the checkbox is a line of its own, `- [ ] ` with its trailing
+                    // space (which makes it a task item in cmark-gfm and here); the blocks follow
+                    // as they would follow a paragraph.
+                    let tightly = list.tight && Self.checkboxLineCanPrecede(first)
+                    content = checkbox + (tightly ? [ASCII.newline] : [ASCII.newline, ASCII.newline]) + content
                 } else {
-                    note(.warning, "markdown.task-without-text", "a task item that does not start with text lost its checkbox")
+                    // before a paragraph, or alone: an empty task item is `- [ ] `
+                    content = checkbox + content
                 }
             }
             let indent = String(repeating: " ", count: marker.utf8.count)
             out += prefixLines(content, first: marker, rest: indent, blank: "")
         }
         return out
+    }
+
+    /// Whether a line is a thematic break: three or more of one of `-`, `*`, `_` and spaces or tabs.
+    static func isThematicBreak(_ line: [UInt8]) -> Bool {
+        guard let char = line.first(where: { !isSpaceOrTab($0) }), char == ASCII.minus || char == ASCII.star || char == ASCII.underscore else { return false }
+        return line.allSatisfy { $0 == char || isSpaceOrTab($0) } && line.filter { $0 == char }.count >= 3
+    }
+
+    /// Whether `block` can follow a task item's checkbox line (`- [ ] ` alone) directly: as
+    /// after a paragraph, except a pipe table, whose header row would take the checkbox line.
+    static func checkboxLineCanPrecede(_ block: Block) -> Bool {
+        if case .table = block { return false }
+        return canFollowTightly(.paragraph([.text("[ ]")]), block)
     }
 
     // MARK: - Code and raw blocks
@@ -269,10 +334,14 @@ extension MarkdownRenderer {
         case .error: alert = "CAUTION"
         default: alert = nil
         }
+        let isAlert = alert != nil && panel.title == nil && panel.attributes.isEmpty
+        // a first paragraph continues the alert's marker line
+        paragraphContinuesLine = isAlert && isParagraph(MarkdownLossiness.writtenBlocks(panel.blocks).first)
         var content = blocks(panel.blocks, tight: false)
-        if let alert, panel.title == nil, panel.attributes.isEmpty {
+        paragraphContinuesLine = false
+        if let alert, isAlert {
             // `---` right under the marker line would make it a setext heading
-            if case .rule? = panel.blocks.first, content.starts(with: Array("---".utf8)) {
+            if case .rule? = MarkdownLossiness.writtenBlocks(panel.blocks).first, content.starts(with: Array("---".utf8)) {
                 content.replaceSubrange(0..<3, with: Array("***".utf8))
             }
             // the marker line is a paragraph: a first block that cannot follow one directly

@@ -56,9 +56,11 @@ extension MarkdownRenderer {
             shape(content, breaks: breaks, footnotes: footnotes, rawHTML: rawHTML, into: &out)
             out.append(2)
         }
-        for inline in inlines {
+        for (index, inline) in inlines.enumerated() {
             switch inline {
             case .text(let text): out += text.utf8
+            // a soft break right after another break is not written (markdown.break-after-break)
+            case .softBreak where breaks && followsBreak(inlines, index): continue
             case .softBreak, .lineBreak: out.append(breaks ? ASCII.newline : ASCII.space)
             case .emphasis(let c): wrap(0x65, c, into: &out)
             case .strong(let c): wrap(0x73, c, into: &out)
@@ -66,7 +68,7 @@ extension MarkdownRenderer {
             case .underline(let c): wrap(0x75, c, into: &out)
             case .superscript(let c): wrap(0x5E, c, into: &out)
             case .subscript(let c): wrap(0x76, c, into: &out)
-            case .link(let link): wrap(0x6C, link.content, into: &out)
+            case .link(let link): wrap(0x6C, withoutNestedLinks(link.content), into: &out)
             case .span(let span): wrap(0x6E, span.content, into: &out)
             case .footnoteReference(let label) where footnotes.map({ !$0.contains(label.lowercased()) }) ?? false:
                 out += Array("[^\(label)]".utf8)

@@ -70,6 +70,11 @@ extension MarkdownRenderer {
             }
         case .softBreak:
             if breaksAllowed {
+                // right after another break it would leave a blank line, which ends the paragraph
+                if Self.followsBreak(list, index) {
+                    note(.info, "markdown.break-after-break", "a soft break right after another line break has no Markdown form and was dropped")
+                    return
+                }
                 out.append(ASCII.newline)
             } else {
                 note(.warning, "markdown.break-dropped", "a line break inside a table cell or heading was written as a space")
@@ -109,83 +114,47 @@ extension MarkdownRenderer {
         }
     }
 
-    /// Inline HTML with the text between its tags escaped: Markdown reads that text as
-    /// Markdown, so `<kbd>`</kbd>` would open a code span with a later backtick. Tags,
-    /// comments and entities are kept as they are (an entity means the same in both).
-    static func escapedRawHTML(_ content: String) -> [UInt8] {
-        let bytes = Array(content.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var i = 0
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == ASCII.lt, i + 1 < bytes.count, isTagStart(bytes[i + 1]) {
-                let end = tagEnd(bytes, from: i)
-                out += bytes[i..<end]
-                i = end
-                continue
+    /// `content` with every link replaced by its content, inside containers too.
+    static func withoutNestedLinks(_ content: [Inline]) -> [Inline] {
+        guard containsLink(content) else { return content }
+        return content.flatMap { inline -> [Inline] in
+            switch inline {
+            case .link(let link): return withoutNestedLinks(link.content)
+            case .emphasis(let c): return [.emphasis(withoutNestedLinks(c))]
+            case .strong(let c): return [.strong(withoutNestedLinks(c))]
+            case .strikethrough(let c): return [.strikethrough(withoutNestedLinks(c))]
+            case .underline(let c): return [.underline(withoutNestedLinks(c))]
+            case .superscript(let c): return [.superscript(withoutNestedLinks(c))]
+            case .subscript(let c): return [.subscript(withoutNestedLinks(c))]
+            case .span(var span):
+                span.content = withoutNestedLinks(span.content)
+                return [.span(span)]
+            case .text, .code, .image, .lineBreak, .softBreak, .mention, .issue, .status, .date, .emoji,
+                 .footnoteReference, .anchor, .placeholder, .raw:
+                return [inline]
             }
-            switch c {
-            case ASCII.backslash, ASCII.backtick, ASCII.star, ASCII.underscore, ASCII.lbracket, ASCII.rbracket,
-                 ASCII.tilde, ASCII.pipe, ASCII.lt:
-                out.append(ASCII.backslash)
-            default: break
-            }
-            out.append(c)
-            i += 1
         }
-        return out
     }
 
-    private static func isTagStart(_ b: UInt8) -> Bool {
-        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == ASCII.slash || b == ASCII.bang || b == ASCII.question
-    }
-
-    /// The index after the tag, comment, CDATA section or processing instruction starting at
-    /// `start`: quoted `>` do not end a tag.
-    private static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int {
-        for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>")] where bytes[start...].starts(with: open.utf8) {
-            let closer = Array(close.utf8)
-            var i = start + open.utf8.count
-            while i + closer.count <= bytes.count, !bytes[i...].starts(with: closer) { i += 1 }
-            return min(i + closer.count, bytes.count)
-        }
-        var quote: UInt8? = nil
-        var i = start + 1
-        while i < bytes.count {
-            let b = bytes[i]
-            if let q = quote {
-                if b == q { quote = nil }
-            } else if b == ASCII.quote || b == ASCII.apostrophe {
-                quote = b
-            } else if b == ASCII.gt {
-                return i + 1
+    /// Whether `content` holds a link at any depth.
+    static func containsLink(_ content: [Inline]) -> Bool {
+        content.contains { inline in
+            switch inline {
+            case .link: return true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .underline(let c), .superscript(let c), .subscript(let c):
+                return containsLink(c)
+            case .span(let span): return containsLink(span.content)
+            default: return false
             }
-            i += 1
         }
-        return bytes.count
     }
 
-    /// Before a `{=fmt}` code span, which must start with backticks of its own: rewrites the
-    /// code span or escaped backtick just written in a form that does not end with one.
-    mutating func endWithoutBacktick(_ list: [Inline], _ index: Int, into out: inout [UInt8], inTable: Bool) {
-        guard index > 0 else { return }
-        switch list[index - 1] {
-        case .code(let code) where !code.contains("\n"):
-            var span: [UInt8] = []
-            codeSpan(code, into: &span, inTable: inTable)
-            guard !span.isEmpty, out.count >= span.count, Array(out[(out.count - span.count)...]) == span else { return }
-            out.removeLast(span.count)
-            out.append("<code>")
-            escapeText(code, into: &out, inTable: inTable, previous: nil, next: nil)
-            out.append("</code>")
-        case .text:
-            guard out.count >= 2, out[out.count - 2] == ASCII.backslash else { return }
-            out.removeLast(2)
-            out.append("&#96;")
-        default:
-            return
-        }
+    /// Whether the inline before `index` (past inlines that write nothing) is a line break.
+    static func followsBreak(_ list: [Inline], _ index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0, list[i] == .text("") || list[i] == .code("") { i -= 1 }
+        guard i >= 0 else { return false }
+        return list[i] == .lineBreak || list[i] == .softBreak
     }
 
     func startsAlphanumeric(_ inline: Inline) -> Bool {
@@ -337,8 +306,14 @@ extension MarkdownRenderer {
             return
         }
         out.append(ASCII.lbracket)
+        // Markdown links cannot contain links: an inner one keeps its text only, written as one
+        // run with the text around it (so a break ending it is a break before what follows)
+        let content = Self.withoutNestedLinks(link.content)
+        if content != link.content, Self.containsLink(link.content) {
+            note(.warning, "markdown.nested-link", "a link inside a link's text was written as its text")
+        }
         insideLink = true
-        out += inlines(link.content, inTable: inTable, breaksAllowed: breaksAllowed)
+        out += inlines(content, inTable: inTable, breaksAllowed: breaksAllowed)
         insideLink = false
         out.append(ASCII.rbracket)
         destination(url, title: link.title, into: &out, inTable: inTable)

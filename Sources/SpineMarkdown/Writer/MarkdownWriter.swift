@@ -16,7 +16,7 @@ public struct MarkdownWriter: FormatWriter {
         var out = FrontMatterWriter.write(document.metadata, diagnostics: &renderer.diagnostics)
         var body = renderer.blocks(document.blocks, tight: false)
         // without front matter, a rule on line 1 written `---` could open front matter
-        if out.isEmpty, case .rule? = document.blocks.first, body.starts(with: Array("---".utf8)) {
+        if out.isEmpty, case .rule? = MarkdownLossiness.writtenBlocks(document.blocks).first, body.starts(with: Array("---".utf8)) {
             body.replaceSubrange(0..<3, with: Array("***".utf8))
         }
         out += body
@@ -32,6 +32,11 @@ struct MarkdownRenderer {
     /// The level of the last heading written outside requirements: a requirement's heading goes
     /// one level below it, so collated sections read as an outline.
     var sectionLevel = 1
+    /// True while the next paragraph written continues a line (after a task checkbox or an
+    /// alert marker), so a tag alone on its first line cannot open an HTML block.
+    var paragraphContinuesLine = false
+    /// The bullet for a bullet list opening the next block sequence (nil: `-`).
+    var firstListBullet: UInt8?
     /// True while writing the content of emphasis delimited by `*`.
     var insideStarEmphasis = false
     /// Writes emphasis, strong emphasis and strikethrough as `<em>`, `<strong>`, `<del>` tags:
@@ -78,6 +83,8 @@ struct MarkdownRenderer {
                 let isAdjacentList: Bool = { if case .list = previous { return true } else { return false } }()
                 if case .bullet = list.kind {
                     lastBullet = isAdjacentList && lastBullet == ASCII.minus ? ASCII.star : ASCII.minus
+                    if let first = firstListBullet, previous == nil { lastBullet = first }
+                    firstListBullet = nil
                 } else {
                     lastDelimiter = isAdjacentList && lastDelimiter == ASCII.dot ? ASCII.rparen : ASCII.dot
                 }
@@ -138,12 +145,15 @@ struct MarkdownRenderer {
         // by an open paragraph, table or HTML block above it.
         let nextStartsBlock: Bool
         switch next {
-        case .heading, .code, .quote, .rule, .list, .panel, .footnote: nextStartsBlock = true
+        // an issue query or table of contents opens with its marker comment (an HTML block
+        // of type 2, which may interrupt a paragraph)
+        case .heading, .code, .quote, .rule, .list, .panel, .footnote, .issueQuery, .tableOfContents: nextStartsBlock = true
         case .raw(let raw): nextStartsBlock = isFenced(raw) || (1...6).contains(htmlBlockType(raw))
         default: nextStartsBlock = false
         }
         switch previous {
-        case .heading, .code, .rule:
+        case .heading, .code, .rule, .issueQuery, .tableOfContents:
+            // an issue query ends with its closing fence, a table of contents is one comment line
             return true
         case .raw(let raw) where isFenced(raw) || (1...5).contains(htmlBlockType(raw)):
             // fences and HTML blocks of types 1–5 end on their own last line
@@ -151,21 +161,47 @@ struct MarkdownRenderer {
         case .paragraph:
             switch next {
             case .heading(let heading): return !isSetext(heading)
-            case .code, .quote, .rule, .table, .panel, .footnote: return true
+            case .code, .quote, .rule, .table, .panel, .footnote, .issueQuery, .tableOfContents: return true
             case .raw(let raw) where isFenced(raw) || (1...6).contains(htmlBlockType(raw)): return true
             case .list(let list):
-                guard let first = list.items.first, !first.blocks.isEmpty || first.task != nil else { return false }
+                // an empty first item (`-` alone) would underline the paragraph as a setext heading
+                guard let first = list.items.first, !MarkdownLossiness.writtenBlocks(first.blocks).isEmpty || first.task != nil else { return false }
                 if case .ordered(let start) = list.kind { return start == 1 }
                 return true
             default: return false
             }
+        case .table(let table) where !fitsPipeTable(effectiveTable(table)):
+            // an HTML table ends with an HTML block that runs to the next blank line
+            return false
         case .list, .quote, .table, .footnote, .panel:
             if case .list = previous, case .list = next { return true }
+            // a paragraph line after a list is lazy text of the list's last paragraph; when the
+            // list ends in another block, the nested item simply closes
+            if case .paragraph = next, case .list = previous, !mayEndWithParagraph(previous) { return true }
             // quote lines after quote lines (an alert is a quote too) would join one quote
             if isQuoteLike(previous) && isQuoteLike(next) { return false }
             return nextStartsBlock
         default:
             return false
+        }
+    }
+
+    /// Whether the last line written for `block` may belong to a paragraph (which would take a
+    /// following paragraph line as lazy continuation); true when unsure.
+    static func mayEndWithParagraph(_ block: Block) -> Bool {
+        switch block {
+        case .heading, .code, .rule, .raw, .issueQuery, .tableOfContents:
+            return false
+        case .list(let list):
+            guard let last = list.items.last else { return false }
+            // an empty task item's checkbox line is a paragraph
+            guard let block = MarkdownLossiness.writtenBlocks(last.blocks).last else { return last.task != nil }
+            return mayEndWithParagraph(block)
+        case .quote(let blocks):
+            guard let block = MarkdownLossiness.writtenBlocks(blocks).last else { return false }
+            return mayEndWithParagraph(block)
+        default:
+            return true
         }
     }
 
