@@ -321,10 +321,10 @@ enum StorageLossiness {
             for attribute in span.attributes where !attribute.name.hasPrefix("storage.") {
                 switch attribute.name {
                 case "color", "colour", "textColor":
-                    let style = "color: " + attribute.value + ";"
-                    attributes.append(StorageConvention.colour(fromStyle: style).map { Attribute("color", $0) } ?? Attribute("style", style))
+                    let style = Span.style(forColour: attribute.value)
+                    attributes.append(Span.colour(fromStyle: style).map { Attribute("color", $0) } ?? Attribute("style", style))
                 case "style":
-                    attributes.append(StorageConvention.colour(fromStyle: attribute.value).map { Attribute("color", $0) } ?? attribute)
+                    attributes.append(Span.colour(fromStyle: attribute.value).map { Attribute("color", $0) } ?? attribute)
                 default: if StorageOutput.isXMLName(attribute.name) { attributes.append(attribute) }
                 }
             }

@@ -115,16 +115,6 @@ enum StorageConvention {
     static let taskUUIDs = "storage.task-uuids"
     /// The `details` macro `id` that marks a requirement.
     static let requirementMarker = "spine-requirement"
-
-    /// The colour of a span style that is exactly the writer's `color: X;` (Confluence's own
-    /// form for coloured text), so that it reads as the AST's `color` attribute and writes back
-    /// byte for byte; any other style stays a plain `style` attribute.
-    static func colour(fromStyle style: String) -> String? {
-        guard style.hasPrefix("color: "), style.hasSuffix(";") else { return nil }
-        let value = style.dropFirst(7).dropLast()
-        guard let first = value.first, let last = value.last, first != " ", last != " ", !value.contains(";") else { return nil }
-        return String(value)
-    }
 }
 
 // MARK: - Text helpers

@@ -76,7 +76,7 @@ extension StorageMapper {
             return element.children.isEmpty ? withAttributes(element, .lineBreak) : rawInline(element, "storage.raw", "br with content kept raw")
         case "span":
             let spanAttributes = astAttributes(attributes(of: element)).map { attribute in
-                attribute.name == "style" ? StorageConvention.colour(fromStyle: attribute.value).map { Attribute("color", $0) } ?? attribute : attribute
+                attribute.name == "style" ? Span.colour(fromStyle: attribute.value).map { Attribute("color", $0) } ?? attribute : attribute
             }
             return .span(Span(attributes: spanAttributes, content: inlines(element.children)))
         case "a":

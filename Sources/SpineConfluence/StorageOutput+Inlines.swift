@@ -90,7 +90,7 @@ extension StorageOutput {
             var attributes: [(String, String)] = []
             for attribute in span.attributes where !attribute.name.hasPrefix("storage.") {
                 switch attribute.name {
-                case "color", "colour", "textColor": attributes.append(("style", "color: " + attribute.value + ";"))
+                case "color", "colour", "textColor": attributes.append(("style", Span.style(forColour: attribute.value)))
                 default: attributes.append((attribute.name, attribute.value))
                 }
             }

@@ -52,7 +52,10 @@ enum InlineTags {
                 guard !attributes.isEmpty else { return nil }
                 // `data-spine-span=""` alone marks a span without attributes
                 if attributes.count == 1, attributes[0] == ("data-spine-span", "") { return .span(Span(attributes: [], content: content)) }
-                return .span(Span(attributes: attributes.map { Attribute($0.0, $0.1) }, content: content))
+                // A style that is just a colour is the writer's spelling of the `color` attribute.
+                return .span(Span(attributes: attributes.map { name, value in
+                    name == "style" ? Span.colour(fromStyle: value).map { Attribute("color", $0) } ?? Attribute(name, value) : Attribute(name, value)
+                }, content: content))
             }
         default:
             return nil
@@ -94,7 +97,9 @@ enum InlineTags {
         case .span(let span):
             var attributes: [(String, String)] = []
             for a in span.attributes {
-                if InlineConventions.isAttributeName(a.name), a.name != "data-spine" { attributes.append((a.name, a.value)) } else { dropped.append(a.name) }
+                if a.name == "color", Span.colour(fromStyle: Span.style(forColour: a.value)) == a.value {
+                    attributes.append(("style", Span.style(forColour: a.value)))  // valid HTML, read back as `color`
+                } else if InlineConventions.isAttributeName(a.name), a.name != "data-spine" { attributes.append((a.name, a.value)) } else { dropped.append(a.name) }
             }
             if attributes.isEmpty { attributes.append(("data-spine-span", "")) }
             return tag("span", attributes, span.content)

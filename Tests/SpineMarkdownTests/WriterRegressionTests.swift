@@ -34,11 +34,11 @@ final class WriterRegressionTests: XCTestCase {
     // MARK: - A paragraph's first line must not be a lone open tag (seeds 221, 372)
 
     func testSpanOpeningWithASoftBreakDoesNotOpenAnHTMLBlock() throws {
-        // `<span color="#ff0000">` alone on the first line is an HTML block (condition 7); the
+        // `<span style="color: #ff0000;">` alone on the first line is an HTML block (condition 7); the
         // break goes, like a soft break at the start of the paragraph (seed 221)
         let span = Span(attributes: [Attribute("color", "#ff0000")], content: [.softBreak, .text("red")])
         let text = try roundTrip(Document(blocks: [.paragraph([.span(span), .text(" after")]), .paragraph([.text("next")])]))
-        XCTAssertEqual(text, "<span color=\"#ff0000\">red</span> after\n\nnext\n")
+        XCTAssertEqual(text, "<span style=\"color: #ff0000;\">red</span> after\n\nnext\n")
     }
 
     func testTagFormStrongOpeningWithASoftBreakDoesNotOpenAnHTMLBlock() throws {

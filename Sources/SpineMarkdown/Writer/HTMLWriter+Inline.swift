@@ -74,7 +74,9 @@ extension HTMLRenderer {
             raw("</span>")
         case .span(let span):
             raw("<span")
-            for a in span.attributes where InlineConventions.isAttributeName(a.name) { attribute(a.name, a.value) }
+            for a in span.attributes where InlineConventions.isAttributeName(a.name) {
+                if a.name == "color" { attribute("style", Span.style(forColour: a.value)) } else { attribute(a.name, a.value) }
+            }
             raw(">")
             inlines(span.content)
             raw("</span>")

@@ -274,7 +274,11 @@ extension MarkdownRenderer {
         } else if !attributes.isEmpty {
             let written = attributes.filter { !$0.value.contains("\"") && !$0.value.contains("\n") && !$0.name.contains(" ") && !$0.name.contains("=") }
             if written.count < attributes.count { note(.warning, "markdown.code-attributes", "code block attributes with quotes or line breaks were dropped") }
-            if info.isEmpty && !written.isEmpty { info = "text" }
+            if info.isEmpty && !written.isEmpty {
+                note(.info, "markdown.code-language-text",
+                     "code without a language but with attributes was written as `text` (the attributes need an info string word); it reads back with language text")
+                info = "text"
+            }
             for a in written { info += " " + a.name + "=\"" + a.value + "\"" }
         }
         return fenced(code.text, info: escapeInfo(info))

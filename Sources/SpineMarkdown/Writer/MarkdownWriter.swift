@@ -207,9 +207,22 @@ struct MarkdownRenderer {
 
     // MARK: - One block
 
+    /// An inline that leaves nothing to see in a paragraph of its own.
+    static func isBreakOrNothing(_ inline: Inline) -> Bool {
+        switch inline {
+        case .lineBreak, .softBreak: return true
+        case .text(let text): return text.isEmpty
+        default: return false
+        }
+    }
+
     mutating func block(_ block: Block, afterParagraphInTightList: Bool) -> [UInt8] {
         switch block {
         case .paragraph(let content):
+            if content.allSatisfy(Self.isBreakOrNothing) {
+                // Confluence shows an empty paragraph as a blank line; Markdown has no such block.
+                note(.info, "markdown.empty-paragraph", "empty paragraphs have no Markdown form and were left out")
+            }
             return paragraph(content)
         case .heading(let heading):
             sectionLevel = heading.level
