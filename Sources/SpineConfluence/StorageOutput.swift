@@ -73,8 +73,10 @@ final class StorageOutput {
         XMLSerializer.appendEscapedText(clean(text), to: &bytes)
     }
 
+    /// A CDATA section. CDATA cannot escape a carriage return and every XML parser reads one as
+    /// a line feed, so line ends are written as LF: the bytes are what a reader will see.
     func cdata(_ text: String) {
-        XMLSerializer.appendCDATA(clean(text), to: &bytes)
+        XMLSerializer.appendCDATA(clean(text).replacingLineEnds(), to: &bytes)
     }
 
     /// `text` without the characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF).

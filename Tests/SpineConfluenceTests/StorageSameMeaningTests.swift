@@ -52,3 +52,14 @@ final class StorageSameMeaningTests: XCTestCase {
         XCTAssertTrue(try write(Document(blocks: [.paragraph([.text("x")])])).diagnostics.isEmpty)
     }
 }
+
+/// Fuzz finding f01c…: a carriage return written into CDATA comes back as a line feed (XML
+/// line-end handling), so the writer writes line feeds and a second pass gives the same bytes.
+final class StorageCDATALineEndTests: XCTestCase {
+    func testCarriageReturnsInCodeAreWrittenAsLineFeeds() throws {
+        let document = Document(blocks: [.code(CodeBlock(language: "text", text: "a\r\nb\rc"))])
+        let written = String(decoding: try StorageWriter().write(document, options: ConversionOptions()).bytes, as: UTF8.self)
+        XCTAssertTrue(written.contains("<![CDATA[a\nb\nc]]>"), written)
+        XCTAssertFalse(written.utf8.contains(13), written)
+    }
+}
