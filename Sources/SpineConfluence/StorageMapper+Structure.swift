@@ -67,6 +67,8 @@ extension StorageMapper {
 
     private func taskItem(_ task: XMLElement, ids: inout [String], uuids: inout [String], numbered: inout Bool) -> ListItem? {
         taskCounter += 1
+        // The writer numbers tasks in document order: this task before the ones nested in it.
+        let expectedID = String(taskCounter)
         var state: TaskState = .todo
         var blocks: [Block] = []
         var sawBody = false
@@ -95,7 +97,7 @@ extension StorageMapper {
         }
         guard let id, !id.contains(" ") else { return nil }
         ids.append(id)
-        if id != String(taskCounter) { numbered = false }
+        if id != expectedID { numbered = false }
         if !sawBody { return nil }
         return ListItem(task: state, blocks: blocks)
     }

@@ -63,3 +63,18 @@ final class StorageCDATALineEndTests: XCTestCase {
         XCTAssertFalse(written.utf8.contains(13), written)
     }
 }
+
+/// Task ids the writer numbers in document order (a task before the ones nested in it) read
+/// back as the default numbering, so nested task lists need no id-keeping wrapper.
+final class StorageNestedTaskTests: XCTestCase {
+    func testNestedTaskListsReadBackWithoutAWrapper() throws {
+        let nested = ListBlock(kind: .bullet, items: [ListItem(task: .todo, blocks: [.paragraph([.text("API")])]),
+                                                      ListItem(task: .done, blocks: [.paragraph([.text("CLI")])])])
+        let outer = ListBlock(kind: .bullet, items: [ListItem(task: .todo, blocks: [.paragraph([.text("Docs")]), .list(nested)]),
+                                                     ListItem(task: .done, blocks: [.paragraph([.text("Tests")])])])
+        let document = Document(blocks: [.list(outer)])
+        let written = try StorageWriter().write(document, options: ConversionOptions()).bytes
+        let back = try StorageReader().read(written, options: ConversionOptions()).document
+        XCTAssertEqual(back.blocks, document.blocks, ASTFormat.dump(back))
+    }
+}
