@@ -56,10 +56,57 @@ public enum Files {
             throw SpineError(.io, code: "io.not-found", "cannot read '\(path)': no such file")
         }
         if isDirectory.boolValue { throw SpineError(.io, code: "io.is-directory", "cannot read '\(path)': it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readWhole(path) else {
             throw SpineError(.io, code: "io.unreadable", "cannot read '\(path)': permission denied or unreadable")
         }
-        return Array(data)
+        return bytes
+    }
+
+    /// Writes `bytes` to a new file at `path` (no intermediate `Data` copy); the reason on failure.
+    private static func writeWhole(_ bytes: [UInt8], to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var written = 0
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                written += count
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
+    }
+
+    /// The file's bytes read straight into one array (no intermediate `Data` copy), or nil.
+    private static func readWhole(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 { if errno == EINTR { continue } else { return nil } }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        // Files whose size `stat` does not know (pipes, /proc) or that grew: read on to the end.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 { if errno == EINTR { continue } else { return nil } }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file beside it, renamed over `path`
@@ -68,27 +115,14 @@ public enum Files {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent("." + url.lastPathComponent + ".spine-" + String(getpid()) + ".tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-        } catch {
+        if let reason = writeWhole(bytes, to: temporary.path) {
             try? FileManager.default.removeItem(at: temporary)
-            throw SpineError(.io, code: "io.unwritable", "cannot write '\(path)': \(describe(error))")
+            throw SpineError(.io, code: "io.unwritable", "cannot write '\(path)': \(reason)")
         }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw SpineError(.io, code: "io.unwritable", "cannot write '\(path)': \(reason)")
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileNoSuchFileError || nsError.code == 4 {
-            return "no such directory"
-        }
-        return nsError.localizedDescription
     }
 }
