@@ -93,6 +93,15 @@ func cpuSeconds(repeats: Int, _ body: () -> Void) -> Double {
     return best
 }
 
+// Freed memory stays in the process (no trimming, no per-allocation mmap), so that repeated
+// runs of a 1 MB input reuse their pages like those of a 100 KB input do: otherwise the growth
+// ratio also measures the kernel's page faults for memory glibc handed back between runs.
+#if os(Linux)
+@_silgen_name("mallopt") func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+_ = glibcMallopt(-1, 1 << 30)  // M_TRIM_THRESHOLD (malloc.h, not exported to Swift)
+_ = glibcMallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD, at its 64-bit maximum
+#endif
+
 print("--- adversarial inputs: CPU seconds per MB at 10 KB, 100 KB, 1 MB (best of \(max(3, repeats))); growth = time(1 MB) / time(100 KB), linear ≈ 10 ---")
 for shape in AdversarialInputs.shapes {
     guard let reader = registry.format(named: shape.format)?.reader, onlyFormats == nil || onlyFormats!.contains(shape.format) else { continue }
