@@ -24,6 +24,12 @@ enum BlockConventions {
     }
 
     static func escapeCommentValue(_ value: String) -> String {
+        escapeAttributeValue(value, dashes: true, carriageReturns: false)
+    }
+
+    /// An attribute value for a marker comment or an HTML tag the writer makes: `& < > "` and line
+    /// feeds as references, and `-` (no `--` may end a comment) or carriage returns on request.
+    static func escapeAttributeValue(_ value: String, dashes: Bool, carriageReturns: Bool) -> String {
         var out = ""
         for ch in value.unicodeScalars {
             switch ch {
@@ -31,8 +37,9 @@ enum BlockConventions {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "-": out += "&#45;"
+            case "-" where dashes: out += "&#45;"
             case "\n": out += "&#10;"
+            case "\r" where carriageReturns: out += "&#13;"
             default: out.unicodeScalars.append(ch)
             }
         }

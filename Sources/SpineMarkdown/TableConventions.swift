@@ -70,19 +70,7 @@ enum TableConventions {
     }
 
     static func escape(_ value: String) -> String {
-        var out = ""
-        for ch in value.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        BlockConventions.escapeAttributeValue(value, dashes: false, carriageReturns: true)
     }
 
     static func unescape(_ value: String) -> String {
