@@ -219,7 +219,7 @@ final class WikiWriterTests: XCTestCase {
         let first = readBack(source)
         let written = write(first)
         XCTAssertTrue(written.text.contains("\\{quote}"), written.text)
-        XCTAssertTrue(written.codes.contains("jira-wiki.cell-macro-as-text"), "\(written.codes)")
+        XCTAssertTrue(written.codes.contains("jira-wiki.macro-tag-as-text"), "\(written.codes)")
         let second = readBack(written.text)
         XCTAssertEqual(write(second).text, written.text, "not a fixed point")
     }
@@ -244,5 +244,15 @@ final class WikiWriterTests: XCTestCase {
         guard case .table(let table)? = readBack(written.text).first else { return XCTFail(written.text) }
         XCTAssertEqual(table.rows.count, 1)
         XCTAssertEqual(table.rows.first?.cells.count, 2)
+    }
+
+    /// Fuzz finding 8cdf…: `{{quote}` reads the tag as raw inline markup; written after an escaped
+    /// `\{` the same tag opened a quote. Raw block macro tags are written as escaped text.
+    func testRawBlockMacroTagIsWrittenAsText() {
+        let first = readBack("a {{quote} b\n")
+        let written = write(first)
+        XCTAssertFalse(written.text.contains("\\{{quote}"), written.text)
+        XCTAssertTrue(written.codes.contains("jira-wiki.macro-tag-as-text"), "\(written.codes)")
+        XCTAssertEqual(write(readBack(written.text)).text, written.text, "not a fixed point")
     }
 }

@@ -14,9 +14,6 @@ struct WikiEmitter {
     var openEffects: Set<String> = []
     /// Block nesting depth, bounded against hostile input.
     var depth = 0
-    /// Whether inlines are being written as the flattened text of a block inside a table cell,
-    /// where a block macro tag starts a block when read back (see `WikiInlineEmitter`'s raw case).
-    var flatteningIntoCell = false
     /// Codes already reported, so one document gives each lossy step once.
     private var reported: Set<String> = []
 

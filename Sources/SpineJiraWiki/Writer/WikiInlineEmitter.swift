@@ -113,11 +113,11 @@ extension WikiEmitter {
         case .span(let span):
             writeSpan(span, following: following)
         case .raw(let raw):
-            if raw.format == "jira-wiki", flatteningIntoCell, WikiMacroTag.namesBlockMacro(raw.content) {
-                // Read inline (in a list item, say) this tag was raw; flattened into a cell's
-                // paragraph it would open or close a block, so it is written as plain text.
-                lossy("jira-wiki.cell-macro-as-text",
-                      "a block macro tag kept as raw markup was written as text in a flattened table cell")
+            if raw.format == "jira-wiki", WikiMacroTag.namesBlockMacro(raw.content) {
+                // Read inline (in a list item, after `{{`, …) this tag was raw; written back next
+                // to other text it may open or close a block instead, so it is written as text.
+                lossy("jira-wiki.macro-tag-as-text",
+                      "a block macro tag kept as raw inline markup was written as escaped text (in another place it would open or close a block)")
                 writeInline(.text(raw.content), following: following, multiLine: multiLine)
             } else if raw.format == "jira-wiki" {
                 write(raw.content)

@@ -126,9 +126,7 @@ extension WikiEmitter {
             default:
                 lossy("jira-wiki.cell-block-flattened",
                       "Jira table cells cannot hold headings, code, quotes, panels or tables; their text was written inline")
-                flatteningIntoCell = true
                 writeInlines(Self.flatten(block), multiLine: false, lineStart: index == 0 || previousNeedsLine)
-                flatteningIntoCell = false
             }
             previousNeedsLine = needsLine
         }
