@@ -97,30 +97,40 @@ extension ADFToAST {
 
     private func group(_ items: ArraySlice<Pending>, depth: Int) -> [Inline] {
         var result: [Inline] = []
+        // Neighbouring plain text is merged (ADF splits text only where marks change). It
+        // collects in one string appended in place: `previous + text` per node would copy the
+        // run so far each time, quadratic in a paragraph of many text nodes.
+        var text = ""
+        var hasText = false
+        func flushText() {
+            guard hasText else { return }
+            result.append(.text(text))
+            text = ""
+            hasText = false
+        }
         var index = items.startIndex
         while index < items.endIndex {
             let item = items[index]
             guard depth < item.marks.count else {
-                append(item.inline, to: &result)
+                if case .text(let piece) = item.inline {
+                    text += piece
+                    hasText = true
+                } else {
+                    flushText()
+                    result.append(item.inline)
+                }
                 index += 1
                 continue
             }
             let mark = item.marks[depth]
             var end = index + 1
             while end < items.endIndex, depth < items[end].marks.count, items[end].marks[depth] == mark { end += 1 }
+            flushText()
             result.append(apply(mark, to: group(items[index..<end], depth: depth + 1)))
             index = end
         }
+        flushText()
         return result
-    }
-
-    /// Appends, merging neighbouring plain text (ADF splits text only where marks change).
-    private func append(_ inline: Inline, to result: inout [Inline]) {
-        if case .text(let text) = inline, case .text(let previous)? = result.last {
-            result[result.count - 1] = .text(previous + text)
-        } else {
-            result.append(inline)
-        }
     }
 
     private func apply(_ mark: ADFMark, to content: [Inline]) -> Inline {
