@@ -255,4 +255,13 @@ final class WikiWriterTests: XCTestCase {
         XCTAssertTrue(written.codes.contains("jira-wiki.macro-tag-as-text"), "\(written.codes)")
         XCTAssertEqual(write(readBack(written.text)).text, written.text, "not a fixed point")
     }
+
+    /// Fuzz finding a35a…: a line break before a raw macro tag was written as a newline, so the
+    /// tag stood alone at a line start and read back as a block. Such a break is written `\\`.
+    func testBreakBeforeARawMacroTagStaysOnTheLine() {
+        let blocks: [Block] = [.paragraph([.text("a"), .lineBreak, .raw(Raw(format: "jira-wiki", content: "{widget:x=1}"))])]
+        let written = write(blocks)
+        XCTAssertEqual(written.text, "a\\\\{widget:x=1}")
+        XCTAssertEqual(readBack(written.text), blocks)
+    }
 }

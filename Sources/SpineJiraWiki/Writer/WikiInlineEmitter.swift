@@ -31,6 +31,8 @@ extension WikiEmitter {
         case .lineBreak: return true
         case .softBreak: return false
         case .text(let text): return !(text.utf8.first.map(Byte.isWhitespace) ?? true)
+        // A macro tag alone at the start of a line reads back as a block of its own.
+        case .raw(let raw): return raw.content.utf8.first != Byte.openBrace
         default: return true
         }
     }
