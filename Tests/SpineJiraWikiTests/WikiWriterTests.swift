@@ -264,4 +264,12 @@ final class WikiWriterTests: XCTestCase {
         XCTAssertEqual(written.text, "a\\\\{widget:x=1}")
         XCTAssertEqual(readBack(written.text), blocks)
     }
+
+    /// Fuzz finding b4fc…: text `h1.` at a line start was escaped even when the next inline
+    /// continues the word (`h1.{quote}` is no heading), so the second pass wrote other bytes.
+    func testHeadingMarkerIsEscapedOnlyWhenItWouldStartAHeading() {
+        XCTAssertEqual(write([.paragraph([.text("h1."), .code("x")])]).text, "h1.{{x}}")
+        XCTAssertEqual(write([.paragraph([.text("h1."), .text(" x")])]).text, "&#104;1. x")
+        XCTAssertEqual(write([.paragraph([.text("h1.")])]).text, "&#104;1.")
+    }
 }

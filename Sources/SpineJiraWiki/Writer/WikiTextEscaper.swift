@@ -19,7 +19,7 @@ enum WikiTextEscaper {
         }
         let bytes = Array(text.utf8)
         var index = 0
-        if lineStart { index = escapeLineStart(bytes, to: &out) }
+        if lineStart { index = escapeLineStart(bytes, following: following, to: &out) }
         while index < bytes.count {
             let byte = bytes[index]
             let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : following
@@ -107,18 +107,24 @@ enum WikiTextEscaper {
 
     /// Neutralises `* `, `# `, `- `, `|`, `h1. `, `bq. ` and `----` at the start of a line.
     /// Returns how many bytes were written.
-    private static func escapeLineStart(_ bytes: [UInt8], to out: inout [UInt8]) -> Int {
+    private static func escapeLineStart(_ bytes: [UInt8], following: UInt8?, to out: inout [UInt8]) -> Int {
         guard let first = bytes.first else { return 0 }
+        // `h1.` / `bq.` start a block only before a blank or the line's end; when the text ends
+        // there, the next inline's first byte decides.
+        func endsMarker(_ count: Int) -> Bool {
+            if bytes.count > count { return Byte.isBlank(bytes[count]) }
+            guard let following else { return true }
+            return Byte.isBlank(following) || following == Byte.newline
+        }
         if first == Byte.hash || first == Byte.star || first == Byte.dash {
             escape(first, to: &out)
             return 1
         }
-        if bytes.count >= 3, first == 0x68, bytes[1] >= 0x31, bytes[1] <= 0x36, bytes[2] == Byte.dot,
-           bytes.count == 3 || Byte.isBlank(bytes[3]) {
+        if bytes.count >= 3, first == 0x68, bytes[1] >= 0x31, bytes[1] <= 0x36, bytes[2] == Byte.dot, endsMarker(3) {
             out.append(contentsOf: Array("&#104;".utf8))
             return 1
         }
-        if bytes.count >= 3, bytes[0] == 0x62, bytes[1] == 0x71, bytes[2] == Byte.dot, bytes.count == 3 || Byte.isBlank(bytes[3]) {
+        if bytes.count >= 3, bytes[0] == 0x62, bytes[1] == 0x71, bytes[2] == Byte.dot, endsMarker(3) {
             out.append(contentsOf: Array("&#98;".utf8))
             return 1
         }
