@@ -2,6 +2,7 @@
 // replaced (kept here as the reference): same bytes and diagnostics for awkward field values.
 
 import SpineCore
+import SpineRobustness
 @testable import SpineMarkdown
 import XCTest
 
@@ -17,7 +18,7 @@ final class RequirementMarkdownTests: XCTestCase {
     ]
 
     func testDirectRenderingMatchesTheBlockRendering() {
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         var failures = 0
         for round in 0..<400 {
             let requirement = Self.requirement(&random, depth: 2)
@@ -49,7 +50,7 @@ final class RequirementMarkdownTests: XCTestCase {
 
     // MARK: - Random requirements
 
-    static func requirement(_ random: inout SplitMix, depth: Int) -> Requirement {
+    static func requirement(_ random: inout SeededRandom, depth: Int) -> Requirement {
         func pick() -> String { awkward[random.below(awkward.count)] }
         func maybe() -> String? { random.below(3) == 0 ? nil : pick() }
         var requirement = Requirement(key: random.below(4) == 0 ? nil : (random.below(3) == 0 ? pick() : "SHOP-" + String(random.below(99))),
@@ -145,18 +146,4 @@ final class RequirementMarkdownTests: XCTestCase {
         renderer.sectionLevel = enclosingLevel
         return out
     }
-}
-
-/// A small seeded generator (SplitMix64), so a failing round can be replayed.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
