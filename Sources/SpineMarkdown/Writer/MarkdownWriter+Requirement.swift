@@ -30,25 +30,10 @@ extension MarkdownRenderer {
         out += block(.heading(Heading(level: level, content: title.isEmpty ? [] : [.text(title)])), afterParagraphInTightList: false)
         fieldList(requirement, summarySafe: summarySafe, into: &out)
         if !requirement.description.isEmpty {
-            out.append("\n\n")
-            out += RequirementMarkup.description
-            // After a marker comment (never a list) a fresh block sequence renders the same.
-            let description = blocks(requirement.description, tight: false)
-            if !description.isEmpty {
-                out.append("\n\n")
-                out += description
-            }
+            section([RequirementMarkup.description], requirement.description, into: &out)
         }
         if !requirement.acceptanceCriteria.isEmpty {
-            out.append("\n\n")
-            out += RequirementMarkup.acceptanceCriteria
-            out.append("\n\n")
-            out += RequirementMarkup.acceptanceLabel
-            let criteria = blocks(requirement.acceptanceCriteria, tight: false)
-            if !criteria.isEmpty {
-                out.append("\n\n")
-                out += criteria
-            }
+            section([RequirementMarkup.acceptanceCriteria, RequirementMarkup.acceptanceLabel], requirement.acceptanceCriteria, into: &out)
         }
         if !requirement.children.isEmpty {
             out.append("\n\n")
@@ -153,6 +138,20 @@ extension MarkdownRenderer {
 
     /// The paragraph of one field item as the general writer makes it: `paragraph` of these inlines.
     /// Used when the fast path cannot promise the same bytes, and by the tests that compare both.
+    /// A description or acceptance-criteria section: its fixed pieces (marker comment, label),
+    /// then the blocks. After a marker comment (never a list) a fresh block sequence renders the same.
+    private mutating func section(_ pieces: [[UInt8]], _ content: [Block], into out: inout [UInt8]) {
+        for piece in pieces {
+            out.append(contentsOf: "\n\n".utf8)
+            out += piece
+        }
+        let written = blocks(content, tight: false)
+        if !written.isEmpty {
+            out.append(contentsOf: "\n\n".utf8)
+            out += written
+        }
+    }
+
     mutating func genericFieldParagraph(_ name: String, _ value: FieldValue) -> [UInt8] {
         paragraph([.strong([.text(name + ":")]), .text(" ")] + value.inlines)
     }
